@@ -1,0 +1,1 @@
+"""From the text of UN documents to RDF with provenance (paragraph and exact quote)."""

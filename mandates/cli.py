@@ -1,0 +1,50 @@
+"""The ``mandates`` command line: build, validate, query, stats, export, serve (and the loader's
+extract and load). Every command has ``--help``; errors print one line naming the file and
+position and exit non-zero, leaving the store as it was."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Settings
+from .errors import MandatesError
+from .store import StoreRoot
+
+SETTINGS = Settings()
+
+
+def fail(err: MandatesError) -> None:
+    click.echo(f"error: {err}", err=True)
+    sys.exit(err.exit_code)
+
+
+class Context:
+    def __init__(self, store: Path) -> None:
+        self.root = StoreRoot(store)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mandates")
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=SETTINGS.store,
+    show_default=True,
+    envvar="MANDATES_STORE",
+    help="Folder of the embedded store.",
+)
+@click.pass_context
+def main(ctx: click.Context, store: Path) -> None:
+    """UN Mandates Graph: build, validate, query and serve the graph of UN mandates."""
+    ctx.obj = Context(store)
+
+
+def _command_modules() -> None:
+    from .commands import build, data, serve  # noqa: F401  (they register their commands)
+
+
+_command_modules()

@@ -1,0 +1,1 @@
+"""The commands of the ``mandates`` command line, one module per area."""

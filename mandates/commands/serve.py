@@ -1,0 +1,36 @@
+"""``mandates serve``: the explorer under a production WSGI server (waitress)."""
+
+from __future__ import annotations
+
+import click
+
+from ..cli import SETTINGS, Context, fail, main
+from ..errors import MandatesError
+
+
+@main.command("serve")
+@click.option("--host", default=SETTINGS.host, show_default=True, envvar="MANDATES_HOST")
+@click.option("--port", default=SETTINGS.port, show_default=True, type=int, envvar="MANDATES_PORT")
+@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
+@click.option(
+    "--timeout",
+    default=SETTINGS.timeout,
+    show_default=True,
+    type=float,
+    envvar="MANDATES_TIMEOUT",
+    help="Seconds a SPARQL query may run.",
+)
+@click.pass_obj
+def serve_command(obj: Context, host: str, port: int, threads: int, timeout: float) -> None:
+    """Serve the explorer and the SPARQL endpoint (waitress, never a debug server)."""
+    import waitress
+
+    from ..web import create_app
+
+    try:
+        obj.root.current()
+        app = create_app({"STORE": str(obj.root.root), "QUERY_TIMEOUT": timeout})
+    except MandatesError as err:
+        fail(err)
+    click.echo(f"Serving the UN Mandates Graph explorer at http://{host}:{port}/", err=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="mandates")

@@ -1,0 +1,35 @@
+"""Settings shared by the command line and the explorer, read from the environment.
+
+Every setting has a command-line option too; the environment only changes the defaults.
+
+==================== ======================= ==========================================
+variable             default                 meaning
+==================== ======================= ==========================================
+MANDATES_STORE       ``var/store``           folder of the embedded store
+MANDATES_DATA        ``data``                folder the graph is built from
+MANDATES_HOST        ``127.0.0.1``           address the explorer listens on
+MANDATES_PORT        ``5000``                port the explorer listens on
+MANDATES_TIMEOUT     ``30``                  seconds a SPARQL query may run
+MANDATES_ROW_LIMIT   ``10000``               rows a SELECT may return on the endpoint
+==================== ======================= ==========================================
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name) or default
+
+
+@dataclass(frozen=True)
+class Settings:
+    store: Path = field(default_factory=lambda: Path(_env("MANDATES_STORE", "var/store")))
+    data: Path = field(default_factory=lambda: Path(_env("MANDATES_DATA", "data")))
+    host: str = field(default_factory=lambda: _env("MANDATES_HOST", "127.0.0.1"))
+    port: int = field(default_factory=lambda: int(_env("MANDATES_PORT", "5000")))
+    timeout: float = field(default_factory=lambda: float(_env("MANDATES_TIMEOUT", "30")))
+    row_limit: int = field(default_factory=lambda: int(_env("MANDATES_ROW_LIMIT", "10000")))

@@ -1,0 +1,38 @@
+"""The namespaces of the project and the prefixes every query and file may use."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+BASE = "https://w3id.org/un-mandates/"
+MND = Namespace(BASE + "ontology#")
+VERB = Namespace(BASE + "ontology/verb#")
+ID = Namespace(BASE + "id/")
+GRAPH = Namespace(BASE + "graph/")
+ONTOLOGY_IRI = BASE + "ontology"
+
+#: Prefixes declared in saved queries, the endpoint's editor and serialisations.
+PREFIXES: dict[str, str] = {
+    "mnd": str(MND),
+    "verb": str(VERB),
+    "id": str(ID),
+    "body": str(ID) + "body/",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+    "dct": str(DCTERMS),
+    "prov": str(PROV),
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+
+
+def sparql_prologue() -> str:
+    """The PREFIX lines for every prefix in :data:`PREFIXES`.
+
+    >>> sparql_prologue().splitlines()[0]
+    'PREFIX mnd: <https://w3id.org/un-mandates/ontology#>'
+    """
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

@@ -1,0 +1,99 @@
+"""Running SPARQL queries on a store and writing their results as a table, CSV or JSON.
+
+The project's prefixes (``mnd:``, ``verb:``, ``skos:`` …) are declared for every query, so
+analysts may use them without PREFIX lines; error positions refer to the query as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+
+from .errors import QueryError
+from .namespaces import PREFIXES, sparql_prologue
+
+PROLOGUE = sparql_prologue()
+_PROLOGUE_LINES = PROLOGUE.count("\n")
+_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+
+
+_NOT_CODE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE\b", re.IGNORECASE)
+
+
+def uses_service(text: str) -> bool:
+    """True when the query calls a remote SERVICE (outside strings, IRIs and comments).
+
+    >>> uses_service("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT * { ?s rdfs:label "SERVICE" } # SERVICE')
+    False
+    """
+    return bool(_SERVICE.search(_NOT_CODE.sub(" ", text)))
+
+
+def run(store: ox.Store, text: str, source: str = "query") -> object:
+    """Evaluate a query over the union of all named graphs."""
+    try:
+        return store.query(PROLOGUE + text, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        message = str(err)
+        match = _POSITION.match(message)
+        if match:
+            line = int(match.group(1)) - _PROLOGUE_LINES
+            detail = message[match.end() :]
+            position = f"{source}:{line}:{match.group(2)}"
+            raise QueryError(f"SPARQL syntax error: {detail}", position) from None
+        raise QueryError(f"SPARQL syntax error: {message}", source) from None
+    except OSError as err:
+        raise QueryError(f"the query failed: {err}", source) from None
+
+
+def short(term: object) -> str:
+    """A term for a person: a prefixed name where a prefix fits, a literal's plain value."""
+    if isinstance(term, ox.NamedNode):
+        for prefix, iri in PREFIXES.items():
+            if term.value.startswith(iri) and re.fullmatch(r"[\w.-]*", term.value[len(iri) :]):
+                return f"{prefix}:{term.value[len(iri) :]}"
+        return term.value
+    if isinstance(term, ox.Literal | ox.BlankNode):
+        return term.value if isinstance(term, ox.Literal) else f"_:{term.value}"
+    return "" if term is None else str(term)
+
+
+def as_table(results: object, width: int = 60) -> str:
+    """Solutions as an aligned text table, booleans as yes/no, graphs as N-Triples."""
+    if isinstance(results, ox.QueryBoolean):
+        return ("yes" if bool(results) else "no") + "\n"
+    if isinstance(results, ox.QueryTriples):
+        return results.serialize(format=ox.RdfFormat.N_TRIPLES).decode()
+    names = [v.value for v in results.variables]
+    rows = [[_clip(short(row[n]), width) for n in names] for row in results]
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    line = "  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    out.append(f"({len(rows)} rows)")
+    return "\n".join(out) + "\n"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "json": ox.QueryResultsFormat.JSON}
+GRAPH_FORMATS = {"csv": ox.RdfFormat.N_TRIPLES, "json": ox.RdfFormat.JSON_LD}
+
+
+def serialize(results: object, fmt: str) -> str:
+    """Results as ``table``, ``csv`` or ``json`` (SPARQL 1.1 results formats)."""
+    if fmt == "table":
+        return as_table(results)
+    if isinstance(results, ox.QueryTriples):
+        return results.serialize(format=GRAPH_FORMATS[fmt]).decode()
+    return results.serialize(format=RESULT_FORMATS[fmt]).decode()

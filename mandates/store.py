@@ -1,0 +1,119 @@
+"""The store's lifecycle: where it lives, opening it, and swapping a new version in.
+
+A store root is a folder holding ``builds/<id>/`` (complete pyoxigraph stores) and a symbolic
+link ``current`` to the one in service. A build or a load writes a new folder and replaces the
+link atomically only once the new store is complete, so a failed or killed build leaves the
+previous store serving; readers that hold the old store keep it until they reopen.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import StoreError
+
+CURRENT = "current"
+BUILDS = "builds"
+KEEP_PREVIOUS = 1
+PARTIAL = ".partial-"
+
+
+class StoreRoot:
+    """A store root folder (see the module docstring)."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    @property
+    def link(self) -> Path:
+        return self.root / CURRENT
+
+    def exists(self) -> bool:
+        return self.link.is_symlink() and self.link.resolve().is_dir()
+
+    def current(self) -> Path:
+        """The folder of the store in service."""
+        if not self.exists():
+            raise StoreError(
+                "no graph has been built here yet: run `mandates build` first", str(self.root)
+            )
+        return self.link.resolve()
+
+    def version(self) -> str:
+        """The name of the build in service: changes whenever a new one is swapped in."""
+        return self.current().name
+
+    def open_read_only(self) -> ox.Store:
+        """Open the store in service for reading; writers may work beside it."""
+        try:
+            return ox.Store.read_only(str(self.current()))
+        except OSError as err:
+            raise StoreError(f"cannot open the store: {err}", str(self.root)) from None
+
+    @contextmanager
+    def new_version(self, copy_current: bool = False) -> Iterator[ox.Store]:
+        """A fresh store folder, swapped in when the block ends without error, else removed.
+
+        With ``copy_current`` the new store starts as a copy of the one in service (a RocksDB
+        checkpoint: hard links, cheap), for loading more data all-or-nothing.
+        """
+        builds = self.root / BUILDS
+        builds.mkdir(parents=True, exist_ok=True)
+        self._remove_abandoned(builds)
+        name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
+        partial = builds / f"{PARTIAL}{name}"
+        if copy_current:
+            ox.Store.read_only(str(self.current())).backup(str(partial))
+        store = ox.Store(str(partial))
+        try:
+            yield store
+            store.flush()
+            store.optimize()
+        except BaseException:
+            del store
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
+        del store
+        target = builds / name
+        partial.rename(target)
+        self._swap_in(target)
+
+    @staticmethod
+    def _remove_abandoned(builds: Path) -> None:
+        """Remove partial builds whose process is gone (killed half-way)."""
+        for partial in builds.glob(f"{PARTIAL}*"):
+            pid = int(partial.name[len(PARTIAL) :].split("-")[1])
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                shutil.rmtree(partial, ignore_errors=True)
+            except PermissionError:
+                pass
+
+    def _swap_in(self, target: Path) -> None:
+        temporary = self.root / f".{CURRENT}-{os.getpid()}"
+        if temporary.is_symlink():
+            temporary.unlink()
+        temporary.symlink_to(Path(BUILDS) / target.name)
+        os.replace(temporary, self.link)
+        self._prune(keep=target)
+
+    def _prune(self, keep: Path) -> None:
+        """Remove old builds, keeping the one in service and the previous ones."""
+        builds = sorted(
+            (
+                p
+                for p in (self.root / BUILDS).iterdir()
+                if p.is_dir() and p != keep and not p.name.startswith(PARTIAL)
+            ),
+            key=lambda p: p.stat().st_mtime,
+        )
+        for old in builds[: max(0, len(builds) - KEEP_PREVIOUS)]:
+            shutil.rmtree(old, ignore_errors=True)

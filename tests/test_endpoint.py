@@ -1,0 +1,109 @@
+"""The minimal SPARQL endpoint and home page, on a real server process, with real clients."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from html.parser import HTMLParser
+
+import pytest
+from rdflib import Graph
+from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
+
+pytestmark = pytest.mark.slow
+
+
+def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str, str]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers["Content-Type"], response.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers["Content-Type"], err.read().decode()
+
+
+def _post(url: str, data: dict[str, str]) -> tuple[int, str]:
+    body = urllib.parse.urlencode(data).encode()
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=body), timeout=30) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode()
+
+
+class ElementText(HTMLParser):
+    """Collects the text of the element with a given id."""
+
+    def __init__(self, element_id: str) -> None:
+        super().__init__()
+        self.element_id, self.depth, self.text = element_id, 0, ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth or dict(attrs).get("id") == self.element_id:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.text += data
+
+
+def test_select_with_sparqlwrapper(live_server) -> None:
+    client = SPARQLWrapper(live_server.url + "/sparql")
+    client.setQuery(
+        "PREFIX mnd: <https://w3id.org/un-mandates/ontology#>\n"
+        "SELECT ?symbol WHERE { ?r a mnd:Resolution ; mnd:symbol ?symbol } ORDER BY ?symbol"
+    )
+    client.setReturnFormat(JSON)
+    rows = client.query().convert()["results"]["bindings"]
+    assert [r["symbol"]["value"] for r in rows] == [
+        "A/RES/65/230",
+        "A/RES/70/174",
+        "A/RES/74/173",
+        "A/RES/74/247",
+    ]
+    client.setReturnFormat(CSV)
+    assert client.query().convert().decode().splitlines()[1] == "A/RES/65/230"
+
+
+def test_ask_and_construct(live_server) -> None:
+    client = SPARQLWrapper(live_server.url + "/sparql")
+    client.setQuery("ASK { body:ccpcj mnd:requested ?x }")
+    client.setReturnFormat(JSON)
+    assert client.query().convert()["boolean"] is False
+    client.setQuery("ASK { ?r mnd:requested body:ccpcj }")
+    assert client.query().convert()["boolean"] is True
+    client.setQuery("CONSTRUCT { ?r mnd:requested ?b } WHERE { ?r mnd:requested ?b }")
+    client.setReturnFormat(TURTLE)
+    graph = Graph().parse(data=client.query().convert(), format="turtle")
+    assert len(graph) >= 4
+
+
+def test_refusals_and_errors(live_server) -> None:
+    url = live_server.url + "/sparql"
+    assert _post(url, {"update": "CLEAR ALL"})[0] == 403
+    status, body = _post(url, {"query": "SELECT * { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"})
+    assert (status, body) == (403, "SERVICE is not allowed on this endpoint\n")
+    status, _, body = _get(url + "?query=" + urllib.parse.quote("SELECT * WHERE {\n?s ?p }"))
+    assert status == 400
+    assert body.startswith("query:2:")
+    status, _, _ = _get(url + "?query=" + urllib.parse.quote("ASK {}"), {"Accept": "image/png"})
+    assert status == 406
+
+
+def test_home_page_counts(live_server, built_store) -> None:
+    from mandates.stats import store_stats
+
+    status, content_type, html = _get(live_server.url + "/")
+    assert status == 200 and content_type.startswith("text/html")
+    total = ElementText("total")
+    total.feed(html)
+    triples = store_stats(built_store.open_read_only()).triples
+    assert " ".join(total.text.split()) == f"The graph holds {triples} triples in 7 named graphs."
+    classes = ElementText("classes")
+    classes.feed(html)
+    assert "mnd:Statement" in classes.text

@@ -1,0 +1,91 @@
+"""The SHACL shapes against their test cases: ``tests/shapes/<area>/<case>-NNN.ttl``.
+
+Each case file holds the data and, as a manifest about ``<>``, the expected report (focus
+node, path, source shape, constraint component, severity), after the W3C SHACL test suite.
+The data is the file minus the manifest. One test per file; no files found is a failure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, BNode, Graph, Namespace, URIRef
+
+from mandates.validation import validate_graph
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
+CASES = Path(__file__).parent / "shapes"
+CASE_FILES = sorted(CASES.glob("*/*.ttl"))
+
+
+def test_case_files_exist() -> None:
+    assert len(CASE_FILES) >= 2, f"no shape test cases found under {CASES}"
+
+
+def _closure(graph: Graph, node: URIRef | BNode, into: Graph) -> None:
+    for s, p, o in graph.triples((node, None, None)):
+        into.add((s, p, o))
+        if isinstance(o, BNode):
+            _closure(graph, o, into)
+
+
+def split_case(path: Path) -> tuple[Graph, Graph, URIRef]:
+    """The data graph, the manifest graph and the manifest's node."""
+    whole = Graph().parse(path, format="turtle")
+    case = URIRef(path.resolve().as_uri())
+    manifest = Graph()
+    _closure(whole, case, manifest)
+    return whole - manifest, manifest, case
+
+
+Expected = tuple[str, str | None, str, str, str]
+
+
+def expected_results(manifest: Graph, case: URIRef) -> tuple[bool, set[Expected]]:
+    report = manifest.value(case, MF.result)
+    assert report is not None, "the case has no mf:result"
+    conforms = manifest.value(report, SH.conforms).toPython()
+    results = set()
+    for r in manifest.objects(report, SH.result):
+        path = manifest.value(r, SH.resultPath)
+        results.add(
+            (
+                str(manifest.value(r, SH.focusNode)),
+                str(path) if path is not None else None,
+                str(manifest.value(r, SH.sourceShape)),
+                str(manifest.value(r, SH.sourceConstraintComponent)),
+                str(manifest.value(r, SH.resultSeverity)),
+            )
+        )
+    return conforms, results
+
+
+def actual_results(data: Graph) -> tuple[bool, set[Expected]]:
+    report = validate_graph(data)
+    graph = report.graph
+    assert graph is not None
+    results = set()
+    for r in graph.subjects(RDF.type, SH.ValidationResult):
+        path = graph.value(r, SH.resultPath)
+        results.add(
+            (
+                str(graph.value(r, SH.focusNode)),
+                str(path) if isinstance(path, URIRef) else None,
+                str(graph.value(r, SH.sourceShape)),
+                str(graph.value(r, SH.sourceConstraintComponent)),
+                str(graph.value(r, SH.resultSeverity)),
+            )
+        )
+    return not results, results  # SHACL: any result, even a Warning, means not conforming
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_shape_case(path: Path) -> None:
+    data, manifest, case = split_case(path)
+    assert len(data) > 0, "the case holds no data"
+    want_conforms, want = expected_results(manifest, case)
+    got_conforms, got = actual_results(data)
+    assert got == want
+    assert got_conforms == want_conforms

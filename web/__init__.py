@@ -1,0 +1,31 @@
+"""The explorer: a Flask application made by :func:`create_app`, one blueprint per area."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from mandates.config import Settings
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Make the explorer over the store named by ``config["STORE"]`` (a store root folder)."""
+    settings = Settings()
+    app = Flask(__name__)
+    app.config.from_mapping(
+        STORE=str(settings.store),
+        QUERY_TIMEOUT=settings.timeout,
+        ROW_LIMIT=settings.row_limit,
+        MAX_CONTENT_LENGTH=1024 * 1024,
+    )
+    if config:
+        app.config.from_mapping(config)
+
+    from . import home, sparql, store
+
+    store.init_app(app)
+    app.register_blueprint(home.bp)
+    app.register_blueprint(sparql.bp)
+    return app
