@@ -4,16 +4,38 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint build clean
+YASGUI := $(shell sed -n 's/.*"@zazuko\/yasgui": "\(.*\)".*/\1/p' package.json)
+VENDOR := web/static/vendor
+ASSETS := $(VENDOR)/yasgui-$(YASGUI).min.js $(VENDOR)/yasgui-$(YASGUI).min.css
+CHROMIUM := /usr/lib/chromium/chromium
 
-run: $(INSTALLED)
+.PHONY: run test lint build assets browser clean
+
+run: $(INSTALLED) $(ASSETS)
 	$(BIN)/mandates build
 	$(BIN)/mandates serve
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(ASSETS) $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# Front-end libraries: installed from the npm registry at the versions package-lock.json pins,
+# copied into the package's static folder with the version in the file name (no CDN at run time).
+assets: $(ASSETS)
+
+$(ASSETS): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p $(VENDOR)
+	cp node_modules/@zazuko/yasgui/build/yasgui.min.js $(VENDOR)/yasgui-$(YASGUI).min.js
+	cp node_modules/@zazuko/yasgui/build/yasgui.min.css $(VENDOR)/yasgui-$(YASGUI).min.css
+
+# Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser).
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 build: $(INSTALLED)
 	$(BIN)/mandates build
@@ -29,4 +51,4 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules $(VENDOR)

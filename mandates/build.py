@@ -6,21 +6,22 @@ a fresh folder and swapped in only when complete (see :mod:`mandates.store`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from . import iris
 from .errors import MandatesError
-from .rdfio import parse_quads, rdf_files, read_quads, triples_to_graph
+from .loader.entities import Registry
+from .loader.sources import load_sources
+from .rdfio import graph_to_quads, parse_quads, rdf_files, read_quads, triples_to_graph
 from .resources import alignment_files, ontology_files
 from .stats import Stats, store_stats
-from .store import StoreRoot
-from .validation import Report, validate_graph
+from .store import StoreRoot, merge_default_graph
+from .validation import Report, validate_store
 
 
 @dataclass
@@ -57,50 +58,50 @@ def _in_graph(quads: list[ox.Quad], graph: str) -> list[ox.Quad]:
     return [ox.Quad(q.subject, q.predicate, q.object, name) for q in quads]
 
 
-#: Extra producers of parts (the loader registers one for the source texts).
-Contributor = Callable[[Path], Iterator[Part]]
-CONTRIBUTORS: list[Contributor] = []
-
-
 def collect_parts(data: Path) -> Iterator[Part]:
-    """Every named graph of the build, in a stable order."""
+    """Every named graph of the build, in a stable order: ontology, curated data, sources.
+
+    The loader resolves the names it finds in the sources against the curated data, so that
+    an act reported by several documents becomes one statement with several attestations.
+    """
     yield _package_part(iris.graph("ontology", ""), ontology_files())
     yield _package_part(iris.graph("alignments", ""), alignment_files())
+    registry = Registry()
     curated = data / "curated"
     if curated.is_dir():
         for path in rdf_files([curated]):
             graph = iris.graph("curated", path.stem)
-            yield Part(graph, str(path), _in_graph(read_quads(path), graph))
-    for contributor in CONTRIBUTORS:
-        yield from contributor(data)
+            quads = read_quads(path)
+            registry.add_graph(triples_to_graph(quads))
+            yield Part(graph, str(path), _in_graph(quads, graph))
+    sources = data / "sources"
+    if sources.is_dir():
+        for source in load_sources(sources, registry):
+            name = ox.NamedNode(source.graph_iri)
+            yield Part(source.graph_iri, str(source.path), list(graph_to_quads(source.graph, name)))
 
 
-def data_graph(parts: list[Part]) -> Graph:
-    """The data parts (not the ontology) merged, for validation."""
-    graph = Graph()
-    for part in parts:
-        if not part.graph.startswith((iris.graph("ontology", ""), iris.graph("alignments", ""))):
-            triples_to_graph(part.quads, graph)
-    return graph
-
-
-def prepare(data: Path, validate: bool = True) -> list[Part]:
-    """Read every part and check the data against the shapes; the store is not touched."""
+def prepare(data: Path) -> list[Part]:
+    """Read every part (curated files, loader output); the store is not touched."""
     if not data.is_dir():
         raise MandatesError("no such data folder", str(data))
-    parts = list(collect_parts(data))
-    if validate:
-        report = validate_graph(data_graph(parts))
-        if not report.conforms:
-            raise BuildError(report)
-    return parts
+    return list(collect_parts(data))
 
 
-def write(root: StoreRoot, parts: Iterable[Part]) -> Stats:
-    """Write the parts into a new store and swap it in; returns its counts."""
+def write(root: StoreRoot, parts: Iterable[Part], validate: bool = True) -> Stats:
+    """Write the parts into a new store, check it against the shapes, and swap it in.
+
+    A store that does not conform is discarded before it is swapped in (BuildError), so the
+    previous store keeps serving.
+    """
     with root.new_version() as store:
         for part in parts:
             store.bulk_extend(part.quads)
+        merge_default_graph(store)
+        if validate:
+            report = validate_store(store)
+            if not report.conforms:
+                raise BuildError(report)
         store.flush()
         stats = store_stats(store)
     return stats
@@ -108,7 +109,7 @@ def write(root: StoreRoot, parts: Iterable[Part]) -> Stats:
 
 def build(root: StoreRoot, data: Path, validate: bool = True) -> Stats:
     """Build a new store from ``data`` and swap it in."""
-    return write(root, prepare(data, validate))
+    return write(root, prepare(data), validate)
 
 
 __all__ = ["BuildError", "Part", "build", "collect_parts", "prepare", "write"]

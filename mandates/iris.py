@@ -50,7 +50,7 @@ def named_document(kind: str, name: str) -> str:
 
 def resolution(body_slug: str, number: str) -> str:
     """A resolution that has a number but no UN symbol (e.g. Commission resolution 22/7)."""
-    return f"{ID}resolution/{body_slug}/{number.strip()}"
+    return f"{ID}resolution/{body_slug}/{number.strip().replace(' ', '_')}"
 
 
 def source(name: str) -> str:

@@ -36,19 +36,45 @@ def uses_service(text: str) -> bool:
     return bool(_SERVICE.search(_NOT_CODE.sub(" ", text)))
 
 
+_UPDATE = re.compile(
+    r"(?<![\w:?$@])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|ADD|MOVE|COPY|WITH)(?![\w:-])",
+    re.IGNORECASE,
+)
+
+
+def update_keyword(text: str) -> str | None:
+    """The first SPARQL Update keyword in the text (outside strings, IRIs and comments).
+
+    >>> update_keyword("PREFIX copy: <http://x/> DELETE WHERE { ?s copy:p ?o }")
+    'DELETE'
+    >>> update_keyword('SELECT ?drop { ?s ex:load "CLEAR" } # INSERT') is None
+    True
+    """
+    match = _UPDATE.search(_NOT_CODE.sub(" ", text))
+    return match.group(1).upper() if match else None
+
+
+def syntax_error(message: str, source: str = "query", skipped_lines: int = 0) -> QueryError:
+    """The engine's syntax error as a :class:`QueryError` at ``source:line:column``.
+
+    ``skipped_lines`` are lines the engine saw before the text as written (a prologue).
+
+    >>> str(syntax_error("error at 12:3: expected OPTIONAL", skipped_lines=10))
+    'query:2:3: SPARQL syntax error: expected OPTIONAL'
+    """
+    match = _POSITION.match(message)
+    if not match:
+        return QueryError(f"SPARQL syntax error: {message}", source)
+    position = f"{source}:{int(match.group(1)) - skipped_lines}:{match.group(2)}"
+    return QueryError(f"SPARQL syntax error: {message[match.end() :]}", position)
+
+
 def run(store: ox.Store, text: str, source: str = "query") -> object:
-    """Evaluate a query over the union of all named graphs."""
+    """Evaluate a query over the default graph: the merge of all named graphs."""
     try:
-        return store.query(PROLOGUE + text, use_default_graph_as_union=True)
+        return store.query(PROLOGUE + text)
     except SyntaxError as err:
-        message = str(err)
-        match = _POSITION.match(message)
-        if match:
-            line = int(match.group(1)) - _PROLOGUE_LINES
-            detail = message[match.end() :]
-            position = f"{source}:{line}:{match.group(2)}"
-            raise QueryError(f"SPARQL syntax error: {detail}", position) from None
-        raise QueryError(f"SPARQL syntax error: {message}", source) from None
+        raise syntax_error(str(err), source, _PROLOGUE_LINES) from None
     except OSError as err:
         raise QueryError(f"the query failed: {err}", source) from None
 

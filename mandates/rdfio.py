@@ -33,6 +33,7 @@ FORMAT_NAMES = {
     ox.RdfFormat.JSON_LD: "JSON-LD",
     ox.RdfFormat.RDF_XML: "RDF/XML",
 }
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XML_DECLARATIONS = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -119,6 +120,8 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode 
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
+        return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 

@@ -43,7 +43,7 @@ class Stats:
 
 
 def _pairs(store: ox.Store, query: str) -> list[tuple[str, int]]:
-    rows = store.query(query, use_default_graph_as_union=True)
+    rows = store.query(query)
     return [(row[0].value, int(row[1].value)) for row in rows]
 
 

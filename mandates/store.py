@@ -25,6 +25,21 @@ KEEP_PREVIOUS = 1
 PARTIAL = ".partial-"
 
 
+_MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def merge_default_graph(store: ox.Store) -> None:
+    """Make the default graph the RDF merge (a set) of all named graphs.
+
+    Queries run on the default graph: it answers like one graph in which a triple stated by
+    five sources is there once, while ``GRAPH ?g`` still tells which sources state it. (The
+    engine's own union-of-named-graphs mode repeats such a triple once per graph, which
+    multiplies rows and counts.)
+    """
+    store.clear_graph(ox.DefaultGraph())
+    store.update(_MERGE)
+
+
 class StoreRoot:
     """A store root folder (see the module docstring)."""
 

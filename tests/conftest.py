@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,37 +10,7 @@ import pytest
 from mandates.build import build
 from mandates.store import StoreRoot
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-SHARED = ROOT.parent / "shared"
-
-
-@dataclass
-class Run:
-    """The outcome of one ``mandates`` command run as a subprocess."""
-
-    code: int
-    out: str
-    err: str
-
-
-class Cli:
-    """Runs the ``mandates`` command line as a user would, in a subprocess."""
-
-    def __init__(self, store: Path, cwd: Path = ROOT) -> None:
-        self.store, self.cwd = store, cwd
-
-    def __call__(self, *args: str, timeout: float = 300) -> Run:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MANDATES_")}
-        proc = subprocess.run(
-            [sys.executable, "-m", "mandates", "--store", str(self.store), *args],
-            cwd=self.cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        return Run(proc.returncode, proc.stdout, proc.stderr)
+from support import DATA, Cli, LiveServer
 
 
 @pytest.fixture(scope="session")
@@ -64,61 +27,6 @@ def cli(tmp_path: Path) -> Cli:
     return Cli(tmp_path / "store")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class LiveServer:
-    """``mandates serve`` in a subprocess on a free port; explains its own failures."""
-
-    def __init__(self, store: Path, log_dir: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = log_dir / "server.log"
-        self._log_file = self.log.open("w")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MANDATES_")}
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mandates",
-                "--store",
-                str(store),
-                "serve",
-                "--port",
-                str(self.port),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self._log_file,
-            stderr=subprocess.STDOUT,
-        )
-
-    def wait(self, seconds: float = 30) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                break
-            try:
-                urllib.request.urlopen(self.url + "/", timeout=1).read()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"the server did not start:\n{self.log.read_text()}")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self._log_file.close()
-
-
 @pytest.fixture(scope="session")
 def live_server(
     built_store: StoreRoot, tmp_path_factory: pytest.TempPathFactory
@@ -127,3 +35,43 @@ def live_server(
     server.wait()
     yield server
     server.stop()
+
+
+CHROMIUM = "/usr/lib/chromium/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright (which downloads no browser)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server) -> Iterator[object]:
+    """A fresh page; fails the test if it requests anything outside the live server."""
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((live_server.url, "data:")) else outside.append(r.url),
+    )
+    yield page
+    context.close()
+    assert outside == [], f"the page sent requests off this server: {outside}"

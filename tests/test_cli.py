@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA, Cli
+
+from support import DATA, Cli
 
 COMMANDS = ["build", "validate", "query", "stats", "export", "serve"]
 

@@ -8,12 +8,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import DATA
 from rdflib import Graph, URIRef
 
 from mandates import iris
 from mandates.namespaces import MND
 from mandates.validation import Report, read_graph, validate_graph
+
+from support import DATA
 
 CURATED = sorted((DATA / "curated").glob("*.ttl"))
 SOURCES = sorted((DATA / "sources").glob("*.txt"))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
-from mandates.web import create_app
-
 from mandates import clidoc
 from mandates.cli import main
+from mandates.web import create_app
+
+from support import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

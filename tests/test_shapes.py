@@ -89,3 +89,25 @@ def test_shape_case(path: Path) -> None:
     got_conforms, got = actual_results(data)
     assert got == want
     assert got_conforms == want_conforms
+
+
+def test_every_shape_speaks_plainly_and_has_a_failing_case() -> None:
+    """Each named property shape has sh:name and sh:message; each node shape sh:name and
+    sh:description; and every shape that reports results appears in some case's expected
+    report, so no constraint is left untested."""
+    from mandates.resources import shapes_graph
+
+    shapes = shapes_graph()
+    expected = " ".join(p.read_text() for p in CASE_FILES)
+    for shape in set(shapes.subjects(RDF.type, SH.PropertyShape)):
+        if isinstance(shape, URIRef):
+            name = shape.split("#")[1]
+            assert (shape, SH.name, None) in shapes, name
+            assert (shape, SH.message, None) in shapes, name
+            assert f"mnds:{name}" in expected, f"no case expects a result from {name}"
+    for shape in set(shapes.subjects(RDF.type, SH.NodeShape)):
+        name = shape.split("#")[1]
+        assert (shape, SH.name, None) in shapes and (shape, SH.description, None) in shapes, name
+        reports_itself = (shape, SH.sparql, None) in shapes or (shape, SH["or"], None) in shapes
+        if reports_itself:
+            assert f"mnds:{name}" in expected, f"no case expects a result from {name}"

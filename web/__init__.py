@@ -23,9 +23,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from . import home, sparql, store
+    from . import home, sparql, store, urls
 
     store.init_app(app)
-    app.register_blueprint(home.bp)
-    app.register_blueprint(sparql.bp)
+    urls.init_app(app)
+    for module in (home, sparql):
+        app.register_blueprint(module.bp)
     return app

@@ -50,14 +50,14 @@ def build_command(obj: Context, data: Path, no_validate: bool) -> None:
     """
     started = time.perf_counter()
     try:
-        parts = prepare(data, validate=not no_validate)
+        parts = prepare(data)
         with click.progressbar(
             parts,
             label="loading graphs",
             item_show_func=lambda p: p.graph.rsplit("/graph/", 1)[-1] if p else "",
             file=click.get_text_stream("stderr"),
         ) as bar:
-            stats = write(obj.root, bar)
+            stats = write(obj.root, bar, validate=not no_validate)
     except BuildError as err:
         click.echo(err.report.to_text(), err=True)
         fail(err)

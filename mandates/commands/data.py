@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from ..cli import Context, fail, main
 from ..errors import MandatesError
 from ..query import run, serialize
-from ..validation import validate_paths
+from ..validation import ENGINES, validate_paths
 
 EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 
@@ -26,7 +26,14 @@ EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
     show_default=True,
     help="text for people, json for programs, turtle for the standard SHACL report.",
 )
-def validate_command(paths: tuple[Path, ...], fmt: str) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="sparql",
+    show_default=True,
+    help="sparql: the shapes as queries on an embedded store (fast); pyshacl: the reference.",
+)
+def validate_command(paths: tuple[Path, ...], fmt: str, engine: str) -> None:
     """Validate RDF files and folders against the project's shapes.
 
     Reads Turtle (.ttl), TriG (.trig), N-Triples (.nt), N-Quads (.nq), JSON-LD (.jsonld) and
@@ -34,11 +41,19 @@ def validate_command(paths: tuple[Path, ...], fmt: str) -> None:
     allowed), 1 violations, 2 unreadable input.
     """
     try:
-        report = validate_paths(list(paths))
+        report = validate_paths(list(paths), engine)
     except MandatesError as err:
         fail(err)
     click.echo(report.dumps(fmt), nl=False)
     sys.exit(0 if report.conforms else 1)
+
+
+def _is_file(text: str) -> bool:
+    """Whether a QUERY argument names a file (a long query string is not a path)."""
+    try:
+        return "\n" not in text and len(text) < 4096 and Path(text).is_file()
+    except OSError:
+        return False
 
 
 @main.command("query")
@@ -59,7 +74,7 @@ def query_command(obj: Context, query: str, fmt: str) -> None:
     """
     source = "query"
     text = query
-    if query.endswith(".rq") or Path(query).is_file():
+    if query.endswith(".rq") or _is_file(query):
         path = Path(query)
         if not path.is_file():
             fail(MandatesError("no such query file", query))
@@ -87,7 +102,8 @@ def export_command(obj: Context, fmt: str, output: Path | None) -> None:
         store = obj.root.open_read_only()
     except MandatesError as err:
         fail(err)
-    data = store.dump(format=EXPORT_FORMATS[fmt])
+    named = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+    data = ox.serialize(named, format=EXPORT_FORMATS[fmt])
     if output is None:
         sys.stdout.buffer.write(data)
     else:

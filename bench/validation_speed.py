@@ -1,0 +1,110 @@
+"""Validation time: the SPARQL engine against pyshacl (the reference), side by side, one run.
+
+Generates synthetic mandate graphs (bench/synthetic.py) at the sizes asked, breaks a few
+hundred resources in known ways so that both engines have violations to find, runs both on the
+same data and shapes, and prints times, the speed-up and whether the results are identical.
+
+    .venv/bin/python bench/validation_speed.py --sizes 100000,1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pyoxigraph as ox  # noqa: E402
+from synthetic import write  # noqa: E402
+
+from mandates.rdfio import triples_to_graph  # noqa: E402
+from mandates.validation.engine import validate_graph_pyshacl  # noqa: E402
+from mandates.validation.sparql_engine import validate_graph_sparql  # noqa: E402
+
+MND = "https://w3id.org/un-mandates/ontology#"
+
+
+def broken(quads: list[ox.Quad], count: int, seed: int) -> list[ox.Quad]:
+    """A few hundred known faults: second quotes, malformed dates and symbols, bare edges."""
+    rng = random.Random(seed)
+    extra = []
+    graph = ox.NamedNode("urn:broken")
+    subjects = [q.subject for q in quads if q.predicate.value == MND + "quote"]
+    resolutions = [q.subject for q in quads if q.predicate.value == MND + "symbol"]
+    for i in range(count):
+        extra.append(
+            ox.Quad(
+                rng.choice(subjects),
+                ox.NamedNode(MND + "quote"),
+                ox.Literal(f"another quote {i}"),
+                graph,
+            )
+        )
+        res = rng.choice(resolutions)
+        extra.append(
+            ox.Quad(res, ox.NamedNode(MND + "symbol"), ox.Literal(f"bad symbol {i}"), graph)
+        )
+        extra.append(
+            ox.Quad(
+                res,
+                ox.NamedNode(MND + "requested"),
+                ox.NamedNode(f"https://w3id.org/un-mandates/id/body/x{i}"),
+                graph,
+            )
+        )
+    return quads + extra
+
+
+def key(report) -> list[tuple]:
+    return sorted((r.severity, r.focus, r.path or "", r.shape, r.component) for r in report.results)
+
+
+def measure(size: int, seed: int, faults: int, run_pyshacl: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "data.nq"
+        write(path, size, seed)
+        quads = broken(list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)), faults, seed)
+    graph = triples_to_graph(quads)
+    started = time.perf_counter()
+    fast = validate_graph_sparql(graph)
+    fast_s = time.perf_counter() - started
+    line = (
+        f"{len(graph):>10,} triples  sparql {fast_s:8.2f} s  "
+        f"({fast.count('Violation')} violations, {fast.count('Warning')} warnings)"
+    )
+    if run_pyshacl:
+        started = time.perf_counter()
+        reference = validate_graph_pyshacl(graph)
+        ref_s = time.perf_counter() - started
+        same = "identical" if key(reference) == key(fast) else "DIFFERENT"
+        line += f"  pyshacl {ref_s:8.2f} s  speed-up {ref_s / fast_s:6.1f}x  results {same}"
+    else:
+        line += "  pyshacl not run (--pyshacl-max)"
+    print(line, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--faults", type=int, default=100, help="resources broken per kind")
+    parser.add_argument(
+        "--pyshacl-max",
+        type=int,
+        default=1_000_000,
+        help="largest size on which to run pyshacl too",
+    )
+    args = parser.parse_args()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print(f"machine: {os.cpu_count()} cores, {memory:.0f} GiB; pyoxigraph {ox.__version__}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        measure(size, args.seed, args.faults, size <= args.pyshacl_max)
+
+
+if __name__ == "__main__":
+    main()

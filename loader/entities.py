@@ -1,0 +1,185 @@
+"""From the canonical names the extractor produces to the graph's IRIs.
+
+A :class:`Registry` knows the resources already in the graph (curated data, earlier loads) by
+label, alias, acronym, symbol and resolution number; what it does not know gets the IRI the
+project's IRI scheme gives it, so the same act read from five documents is one statement.
+
+>>> reg = Registry()
+>>> reg.resolve("A/RES/65/230").iri
+'https://w3id.org/un-mandates/id/doc/A/RES/65/230'
+>>> reg.resolve("CCPCJ 22/7").iri
+'https://w3id.org/un-mandates/id/resolution/ccpcj/22/7'
+>>> reg.resolve("Expert Group meeting 4").kind
+'meeting'
+>>> reg.resolve("draft comprehensive study of the problem of cybercrime").kind
+'matter'
+>>> reg.names["draft study of cybercrime"] = "https://w3id.org/un-mandates/id/doc/study/x"
+>>> reg.resolve("draft study of cybercrime and comments thereto").iri
+'https://w3id.org/un-mandates/id/doc/study/x'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, SKOS, Graph, URIRef
+
+from mandates import iris
+from mandates.namespaces import MND
+
+SYMBOL = re.compile(r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.()-]+)+( [A-Z])?$")
+NUMBERED = re.compile(r"^(?P<body>[A-Z]+) (?P<number>\d+/\d+(?: [A-Z])?)$")
+OLD_STYLE = re.compile(r"^A/RES/(?P<number>\d+ \([IVXLC]+\))$")
+ITEM_NUMBER = re.compile(r"^[0-9]+( \([a-z]\))?$")
+MEETING = re.compile(r"^(?P<body>.+?) meeting (?P<n>\d+)(?:, agenda item:? (?P<item>.+))?$")
+BODY_NAMES = {
+    "general assembly": "general-assembly",
+    "commission on crime prevention and criminal justice": "ccpcj",
+    "economic and social council": "ecosoc",
+    "expert group to conduct a comprehensive study on cybercrime": "expert-group-cybercrime",
+    "expert group on cybercrime": "expert-group-cybercrime",
+    "expert group": "expert-group-cybercrime",
+    "united nations office on drugs and crime": "unodc",
+    "secretariat": "secretariat",
+}
+ADOPTERS = {"A": "general-assembly", "E": "ecosoc", "CCPCJ": "ccpcj"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved name: its IRI, what kind of thing it is, and whether the graph knows it."""
+
+    iri: str
+    kind: str
+    known: bool
+    name: str
+    number: str | None = None
+    body: str | None = None
+    ordinal: int | None = None
+    item: str | None = None
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("\u00a0", " ").split()).lower().removeprefix("the ")
+
+
+class Registry:
+    """Names → IRIs, from a graph of known resources (empty: everything is minted)."""
+
+    def __init__(self, graph: Graph | None = None) -> None:
+        self.names: dict[str, str] = {}
+        self.known: set[str] = set()
+        self.items: dict[tuple[str, str], str] = {}
+        if graph is not None:
+            self.add_graph(graph)
+
+    def add_graph(self, graph: Graph) -> None:
+        for s in set(graph.subjects(RDF.type, None)):
+            if isinstance(s, URIRef):
+                self.known.add(str(s))
+        for predicate in (MND.acronym, SKOS.altLabel, RDFS.label, MND.symbol):
+            for s, value in graph.subject_objects(predicate):
+                self.names[_key(str(value))] = str(s)
+        for item, meeting in graph.subject_objects(MND.agendaOf):
+            for title in graph.objects(item, MND.title):
+                self.items[(str(meeting), _key(str(title)))] = str(item)
+
+    def resolve_body_iri(self, iri: str) -> Entity:
+        """The entity of a body given by IRI (known, or minted from its slug)."""
+        name = next((n for n, i in self.names.items() if i == iri), iri.rsplit("/", 1)[-1])
+        return Entity(iri, "body", iri in self.known, name)
+
+    def resolve_body_slug(self, slug: str) -> Entity:
+        """The body that adopts resolutions of a given prefix, by slug."""
+        return self.resolve_body_iri(iris.body(slug))
+
+    def _known_prefix(self, key: str) -> str | None:
+        """The longest known name of four words or more that the name starts with."""
+        words = key.split()
+        for end in range(len(words) - 1, 3, -1):
+            prefix = " ".join(words[:end])
+            if prefix in self.names:
+                return prefix
+        return None
+
+    def _is_body(self, name: str) -> bool:
+        key = _key(name)
+        return key in BODY_NAMES or (key in self.names and self.names[key] in self.known)
+
+    def _body_iri(self, name: str) -> str:
+        key = _key(name)
+        if key in self.names:
+            return self.names[key]
+        return iris.body(BODY_NAMES.get(key, iris.slug(name)))
+
+    def resolve(self, name: str) -> Entity:
+        """The entity a canonical name stands for."""
+        key = _key(name)
+        if key in self.names:
+            iri = self.names[key]
+            return Entity(iri, "known", True, name)
+        if match := OLD_STYLE.match(name):
+            iri = iris.document(name)
+            return Entity(
+                iri, "resolution", iri in self.known, name, match["number"], "general-assembly"
+            )
+        if SYMBOL.match(name):
+            iri = iris.document(name)
+            resolution = "/RES/" in name
+            number = name.split("/RES/", 1)[1] if resolution else None
+            body = ADOPTERS.get(name.split("/", 1)[0]) if resolution else None
+            return Entity(
+                iri,
+                "resolution" if resolution else "document",
+                iri in self.known,
+                name,
+                number,
+                body,
+            )
+        if match := NUMBERED.match(name):
+            body = match["body"].lower()
+            iri = iris.resolution(body, match["number"])
+            return Entity(
+                iri,
+                "resolution",
+                iri in self.known,
+                name,
+                match["number"],
+                ADOPTERS.get(match["body"], body),
+            )
+        if (match := MEETING.match(name)) and self._is_body(match["body"]):
+            body_iri = self._body_iri(match["body"])
+            meeting = iris.meeting(body_iri.rsplit("/", 1)[-1], int(match["n"]))
+            if match["item"] and not ITEM_NUMBER.match(match["item"]):
+                titled = self.items.get((meeting, _key(match["item"])))
+                if titled:
+                    return Entity(titled, "known", True, name)
+                iri = iris.matter(name)
+                return Entity(iri, "matter", iri in self.known, name)
+            if match["item"]:
+                iri = iris.agenda_item(meeting, match["item"])
+                return Entity(
+                    iri,
+                    "agenda item",
+                    iri in self.known,
+                    name,
+                    body=body_iri,
+                    ordinal=int(match["n"]),
+                    item=match["item"],
+                )
+            return Entity(
+                meeting,
+                "meeting",
+                meeting in self.known,
+                name,
+                body=body_iri,
+                ordinal=int(match["n"]),
+            )
+        if key in BODY_NAMES:
+            iri = iris.body(BODY_NAMES[key])
+            return Entity(iri, "body", iri in self.known, name)
+        if prefix := self._known_prefix(key):
+            return Entity(self.names[prefix], "known", True, name)
+        iri = iris.matter(name)
+        return Entity(iri, "matter", iri in self.known, name)

@@ -1,0 +1,160 @@
+"""The object of an act: the phrase after (or, in the passive, before) the verb, named.
+
+>>> from mandates.loader.coref import Context
+>>> ctx = Context(default_body="Expert Group to Conduct a Comprehensive Study on Cybercrime")
+>>> name_object("the Commission on Crime Prevention and Criminal Justice to establish", ctx)
+'Commission on Crime Prevention and Criminal Justice'
+>>> name_object("the Salvador Declaration on Comprehensive Strategies", ctx)
+'Salvador Declaration'
+>>> name_object("the Chair's proposal for the workplan (UNODC/CCPCJ/EG.4/2018/CRP.1)", ctx)
+'UNODC/CCPCJ/EG.4/2018/CRP.1'
+>>> name_object("The provisional agenda for the fifth meeting", ctx)
+'provisional agenda of Expert Group meeting 5'
+>>> [p for _, p in conjuncts("the adoption of the summaries by the Rapporteur, the draft "
+...     "study of the problem and comments thereto, and the way forward on the draft study")]
+... # doctest: +NORMALIZE_WHITESPACE
+['the adoption of the summaries by the Rapporteur',
+ 'the draft study of the problem and comments thereto', 'the way forward on the draft study']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .coref import Context, actors
+from .resolve import ACTOR, instrument_name, resolve_body, tidy
+from .symbols import find_symbols
+
+_STOP = re.compile(
+    r"(?<!\d)\s+to\s+(?!\d)|\s+(?:that|so that|in order to|with a view to|pursuant to|"
+    r"in line with|with the|"
+    r"at the request of|in accordance with|on the basis of|in (?:cooperation|collaboration|"
+    r"consultation) with)\s+"
+    r"|,?\s+(?:as\s+)?(?:prepared|adopted|drafted|compiled|submitted|endorsed)\s+by\b"
+    r"|;|:|\.\s|\.$"
+)
+
+
+def object_phrase(text: str, relation: str) -> str:
+    """The object phrase at the start of ``text`` (the words after the verb)."""
+    text = re.sub(r"^\s*,?\s*\*?inter alia\*?,?\s*", " ", text)
+    text = re.sub(r"^\s*(?:also|further)\b,?\s*", " ", text)
+    text = re.sub(r"^\s*,\s*in (?:its|their) resolution [^,]{1,20},\s*", " ", text)
+    text = re.sub(r"^\s*,?\s*in addition to\s+", " ", text)
+    text = re.sub(
+        r"^\s*(?:with (?:appreciation|satisfaction|concern)\s*)?(?:of|upon|on)?\s+", " ", text
+    )
+    if relation == "decided" and re.match(
+        r"\s*to\s+[a-z]+\s+(?:the|an?|its|their|to|\d|[A-Z])", text
+    ):
+        # "decided to establish a committee": the object of the infinitive, past any
+        # "to the Commission" it is addressed to
+        text = re.sub(r"^\s*to\s+[a-z]+\s+", " ", text)
+        text = re.sub(rf"^\s*to\s+(?:the\s+)?(?:{ACTOR})\s+", " ", text)
+    elif relation in ("decided", "requested", "invited") and re.match(r"\s*to\b", text):
+        text = re.sub(r"^\s*to\b\s*", "", text)
+    text = re.sub(r"^\s*that\b,?\s*", "", text)
+    text = re.sub(
+        r"^\s*(?:in accordance with|pursuant to|in line with|during|until|subject to|in order to)"
+        r"\b[^,;]{0,120},\s*",
+        "",
+        text,
+    )
+    text = re.sub(r"^\s*in (?:its|their) resolution", "resolution", text)
+    m = _STOP.search(text)
+    phrase = text[: m.start()] if m else text
+    depth = 0
+    for i, ch in enumerate(phrase):  # cut at the first comma outside parentheses
+        depth += (ch in "([") - (ch in ")]")
+        if ch == "," and depth <= 0 and i > 0:
+            nxt = phrase[i + 1 : i + 12]
+            if not re.match(r"\s*(?:annex|para|inter alia|\*inter|entitled)", nxt):
+                phrase = phrase[:i]
+                break
+    if m and re.search(r"\s+and\s+\w+$", phrase) and phrase.count(" and ") == 1:
+        phrase = re.sub(r"\s+and\s+\w+$", "", phrase)  # a coordination cut short by the stop
+    return re.sub(r"(?:\s*,|\s+(?:and|or))+$", "", phrase.strip())
+
+
+def name_object(phrase: str, ctx: Context) -> str | None:
+    """Canonical name of an object phrase: a body, symbol, meeting, declaration or the phrase."""
+    phrase = phrase.strip(" ,;:")
+    if not phrase:
+        return None
+    found = actors(phrase)
+    if found and found[0][0] <= 4 and not re.match(r"\s*(?:the\s+)?\w+\s+(?:of|for)\s", phrase):
+        return found[0][2]
+    head = " ".join(phrase.split()[:30])
+    symbols = find_symbols(head)
+    if symbols:
+        before = re.split(r"\s*\(\[?" + re.escape(symbols[0]), head)[0]
+        return ctx.alias(before, symbols[0])
+    known = ctx.alias(phrase)
+    if known:
+        return known
+    cited = ctx.citations(phrase)
+    if cited and len(phrase[: cited[0][0]].split()) <= 6:
+        return cited[0][2]
+    agenda = re.match(r"(?:the\s+)?provisional agenda (?:for|of) (?P<m>.+)", phrase, re.I)
+    if agenda and ctx.meeting_of(agenda.group("m")):
+        return f"provisional agenda of {ctx.meeting_of(agenda.group('m'))}"
+    meeting = (
+        ctx.meeting_of(phrase)
+        if re.match(r"(?:the\s+)?(?:dates? for|it\b)", phrase, re.I)
+        else None
+    )
+    if meeting:
+        return meeting
+    item = re.match(
+        r"(?:an?\s+)?agenda item\s*(?P<n>\d+(?: \([a-z]\))?)?(?:,?\s*entitled\s*"
+        r"[“\"](?P<t>[^”\"]+))?",
+        phrase,
+    )
+    if item:
+        own = ctx.meeting_frame("At that meeting") or "meeting"
+        if item.group("n"):
+            return f"{own}, agenda item {item.group('n')}"
+        title = item.group("t")
+        return f"{own}, agenda item: {title}" if title else f"{own}, agenda item"
+    work = re.match(
+        rf"(?:the\s+)?(?:activities|work|importance of the (?:work|activities)) of "
+        rf"(?:the\s+)?(?P<b>{ACTOR})$",
+        phrase,
+    )
+    if work and resolve_body(work.group("b")):
+        return resolve_body(work.group("b"))
+    anaphor = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][a-z]+)", phrase)
+    if anaphor:
+        for title in reversed(ctx.titles):
+            if re.search(rf"\b{anaphor.group(1)}\b", title):
+                return title
+    return instrument_name(phrase) or tidy(phrase)
+
+
+_CONJ = re.compile(r",?\s+and\s+(?=the\s)|,\s+(?=the\s)")
+
+
+def conjuncts(phrase: str, min_words: int = 6) -> list[tuple[int, str]]:
+    """Split a list of long noun phrases ("A, B, and C") into (offset, phrase) pairs.
+
+    A part whose head (up to its first comma) is shorter than ``min_words`` words is merged back
+    into the part before it, so "the Expert Group, the international community and the private
+    sector" stays one phrase.
+    """
+    spans: list[list[int]] = []  # [start, end] of each part
+    pos = 0
+    for m in _CONJ.finditer(phrase):
+        spans.append([pos, m.start()])
+        pos = m.end()
+    spans.append([pos, len(phrase)])
+    merged: list[list[int]] = []
+    for span in spans:
+        words = len(phrase[span[0] : span[1]].split(",")[0].split())
+        if merged and words < min_words:
+            merged[-1][1] = span[1]
+        else:
+            merged.append(span)
+    if len(merged) > 1 and len(phrase[merged[0][0] : merged[0][1]].split()) < min_words:
+        merged[1][0] = merged[0][0]
+        merged.pop(0)
+    return [(a, phrase[a:b].strip()) for a, b in merged]

@@ -1,0 +1,204 @@
+"""Passive statements of acts: with an agent ("were decided by the extended Bureau") or without
+one ("The first meeting … was held …", "… was adopted." at a meeting).
+
+    >>> from mandates.loader.coref import Context
+    >>> from mandates.loader.verbs import find_triggers
+    >>> ctx = Context(default_body="Expert Group to Conduct a Comprehensive Study on Cybercrime")
+    >>> s = "The Guide was drafted by UNODC, the Council of Europe and the IAP (IAP)."
+    >>> [f.subject for f in agentive(s, find_triggers(s)[0], ctx, None, [], None)]
+    ['United Nations Office on Drugs and Crime', 'Council of Europe', 'IAP']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .coref import ACTOR_RE, Context
+from .meetings import find_dates
+from .objects import name_object
+from .resolve import EXPERT_GROUP, meeting_name, resolve_body
+from .spans import Found, words_back, words_on
+from .verbs import Trigger
+
+_NAME = re.compile(
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|on|for|to|against|de)\s+(?:the\s+)?)?"
+    r"[A-Z][\w’'-]*){0,12}(?:\s+\([A-Z]{2,}\))?"
+)
+_AT_MEETING = {"adopted", "approved", "decided", "considered"}
+
+
+def agents(text: str) -> list[tuple[int, int, str]]:
+    """Agents at the start of ``text`` (after "by"): "A, B and C", bodies or proper names."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    while True:
+        found = [m for m in (ACTOR_RE.match(text, pos), _NAME.match(text, pos)) if m]
+        if not found:
+            break
+        m = max(found, key=lambda x: x.end())
+        phrase = m.group()
+        name = resolve_body(phrase) or re.sub(r"^the\s+|\s+\([A-Z]+\)$", "", phrase)
+        out.append((m.start(), m.end(), name))
+        nxt = re.match(
+            r",\s+(?:and\s+)?(?=(?:the\s+)?[A-Z])|\s+and\s+(?=(?:the\s+)?[A-Z])", text[m.end() :]
+        )
+        if not nxt:
+            break
+        pos = m.end() + nxt.end()
+    return out
+
+
+def _patient(
+    pre: str, frame, prev_object, first: bool, participle: bool, ctx: Context
+) -> str | None:
+    """The phrase a passive verb acts on: the clause subject, or the frame's instrument."""
+    stripped = pre.rstrip(" ,")
+    if participle and first and frame:
+        return frame[0]
+    tail = pre.rstrip().split()[-3:]
+    if (
+        participle
+        and prev_object
+        and (re.search(r"(?:\band|\bas|,)$", pre.rstrip(), re.I) or prev_object.split()[-1] in tail)
+    ):
+        return prev_object  # "… took note of the study(, as) prepared by …"
+    if participle:  # "… the working paper prepared by …": the noun phrase right before
+        chunk = re.split(r"[,;()]", pre.rstrip(" ,"))[-1]
+        if ctx.alias(chunk):  # a document named earlier with its symbol
+            return chunk
+        heads = list(re.finditer(r"(?:^|(?<=\s))(?:the|a|an)\s", chunk))
+        free = [
+            m
+            for m in heads
+            if not re.search(r"\b(?:of|for|on|to|in|at|by|with)\s+$", chunk[: m.start()])
+        ]
+        if heads:
+            start = (free or heads[-1:])[0].start()
+            return re.sub(r"\s+as$", "", chunk[start:].strip())
+    clause = re.split(r"(?:,\s+(?:and\s+)?|;\s+|\b[Aa]s\s+)", stripped)
+    text = clause[-1].strip() if clause else ""
+    text = re.sub(
+        r"^(?:as|and)\b|\s*\b(?:was|were|had been|has been|have been|as)\s*$", "", text, flags=re.I
+    )
+    return text.strip() or None
+
+
+def _bare_plural(phrase: str) -> bool:
+    """A plural noun phrase without article: "and relevant resolutions and decisions"."""
+    words = re.sub(r"^(?:and|or)\s+", "", re.split(r"\)\s+", phrase.strip())[-1]).split()
+    return (
+        bool(words)
+        and words[0].islower()
+        and words[0]
+        not in ("the", "a", "an", "its", "their", "this", "that", "these", "those", "it")
+        and words[-1].endswith("s")
+    )
+
+
+def agentive(
+    s: str, t: Trigger, ctx: Context, frame, cited, prev_object, first: bool = True
+) -> list[Found]:
+    """One relation per agent of a passive with "by"."""
+    by = re.search(r"\bby\s+", s[t.end :])
+    if not by:
+        return []
+    start = t.end + by.end()
+    found = agents(s[start:])
+    participle = not re.match(r"(?:was|were|had|has|have|be)\b", s[t.start :])
+    opening = frame if re.match(r"\s*(?:In|By)\s", s) else None  # "In the X Declaration, …"
+    patient = _patient(s[: t.start], opening, prev_object, first, participle, ctx)
+    if patient is None:  # "As approved by the Bureau, it was held …"
+        after = s[start + found[-1][1] :] if found else ""
+        m = re.match(r",\s*(?P<p>it|the [\w ]+?)\s+(?:was|were)\b", after)
+        patient = m.group("p") if m else None
+    if patient and patient != prev_object and _bare_plural(patient):
+        return []  # "relevant resolutions adopted by the Assembly": no specific act
+    if patient in ("it", "It") and ctx.last_meeting:
+        patient = meeting_name(*ctx.last_meeting)
+    obj = (
+        patient
+        if frame and patient == frame[0] or patient == meeting_name(*(ctx.last_meeting or ("", 0)))
+        else (name_object(patient, ctx) if patient else None)
+    )
+    out = []
+    for a_lo, a_hi, agent in found:
+        tail = s[start + a_hi : start + a_hi + 60]
+        subject = agent
+        res = [c for c in cited if 0 <= c[0] - (start + a_hi) <= 30]
+        if re.match(r"\s+in\s+its\s+resolution", tail) and res:
+            subject = res[0][2]
+        elif re.match(r"\s+at\s+its\s+[\w-]+\s+meeting", tail) and agent == EXPERT_GROUP:
+            subject = ctx.meeting_frame(tail.strip()) or agent
+        q_lo = max(words_back(s, t.start, 6), words_back(s, start + a_lo, 12))
+        q_hi = words_on(s, start + a_hi, 3)
+        short = obj if obj and ("meeting" in obj or "/" in obj) else " ".join(str(obj).split()[:3])
+        out.append(
+            Found(
+                subject,
+                t.relation,
+                obj,
+                q_lo,
+                q_hi,
+                t.start,
+                False,
+                f"{t.relation}|{subject}|{short}|",
+            )
+        )
+    return out
+
+
+def _meeting_in(clause: str, ctx: Context) -> str | None:
+    if re.fullmatch(r"\s*(?:it|It)\s*", clause) and ctx.last_meeting:
+        return meeting_name(*ctx.last_meeting)
+    if re.search(r"\bmeeting\b", clause):
+        ctx.see_meetings(clause)
+        return ctx.meeting_of(clause)
+    return None
+
+
+def agentless(s: str, t: Trigger, ctx: Context, mframe, prev_passive) -> list[Found]:
+    """Passives without agent: meetings held or postponed, acts at a meeting."""
+    rel = t.relation
+    pre = s[: t.start]
+    hi = words_on(s, t.end, 14)
+    clauses = re.split(r"[,;]\s+(?:but\s+|and\s+)?", pre)
+    clause = clauses[-1]
+    if not clause.strip() and len(clauses) > 1:  # "…, but had to be postponed": same subject
+        clause = clauses[0]
+    meeting = _meeting_in(clause, ctx)
+    q_lo = max(s.find(clause.strip()[:30]), 0) if clause.strip() else words_back(s, t.start, 3)
+    if rel == "held":
+        if not meeting:
+            return []
+        body = ctx.last_meeting[0] if ctx.last_meeting else ctx.default_body or EXPERT_GROUP
+        return [Found(body, rel, meeting, q_lo, hi, t.start, False, f"held|{meeting}")]
+    if rel == "postponed":
+        dates = find_dates(s)
+        obj = None
+        if dates:
+            obj = f"{dates[0].printed} (originally scheduled dates)"
+        return (
+            [Found(meeting, rel, obj, q_lo, hi, t.start, False, f"postponed|{meeting}")]
+            if meeting
+            else []
+        )
+    if prev_passive and re.search(r"(?:,|\band)\s*$", pre[-8:]):  # "…, and confirmed at …"
+        agent, obj = prev_passive
+        return [
+            Found(
+                agent,
+                rel,
+                meeting or obj,
+                words_back(s, t.start, 4),
+                hi,
+                t.start,
+                False,
+                f"{rel}|{agent}|{meeting or obj}",
+            )
+        ]
+    if not mframe or not clause.strip() or rel not in _AT_MEETING:
+        return []
+    if re.fullmatch(r"\s*(?:it|It|there|There)\s*", clause):
+        return []
+    obj = name_object(clause, ctx)
+    return [Found(mframe, rel, obj, q_lo, hi, t.start, False, f"{rel}|{mframe}|{obj}")]

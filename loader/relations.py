@@ -1,0 +1,202 @@
+"""Relations: who did which act to what, with the span of the sentence that states it.
+
+Styles handled: a resolution's operative and preambular paragraphs (the resolution itself is
+the subject), the reported past ("In its resolution 65/230, the General Assembly endorsed …"),
+passives with an agent ("were decided by the extended Bureau"), acts at meetings ("At that
+meeting, the Expert Group adopted …"), fixed phrasings (:mod:`.patterns`) and reference across
+sentences (:mod:`.coref`).
+
+    >>> from mandates.loader.coref import Context
+    >>> ctx = Context(default_body="General Assembly")
+    >>> s = "In its resolution 1/2, the Assembly requested the Council to act."
+    >>> [(r.subject, r.relation, r.object) for r in sentence_relations(s, ctx)]
+    [('A/RES/1/2', 'requested', 'Council')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .coref import ACTOR_RE, Context, qualified
+from .objects import conjuncts, name_object, object_phrase
+from .passive import agentive, agentless
+from .patterns import phrase_acts
+from .resolve import EXPERT_GROUP, meeting_name, resolve_body
+from .spans import Found, words_back, words_on
+from .verbs import Trigger, find_triggers
+
+_PREP = re.compile(
+    r"\b(?:of|by|to|for|with|from|on|at|in|into|under|among|between|through|about|including|"
+    r"and|as|than)\s*$",
+    re.I,
+)
+_ADVERBS = re.compile(
+    r"(?:\s*(?:,\s*)?\b(?:also|further|subsequently|then|had|has|have|unanimously|jointly|"
+    r"thereafter|inter alia|\*inter alia\*|however|therefore)\b,?)+\s*$"
+)
+_PAREN = re.compile(r",[^,]{1,80},\s*$")
+_SPLIT = {"noted", "considered"}
+
+
+@dataclass
+class _State:
+    """What earlier verbs of the same sentence established."""
+
+    subject: str | None = None  # of the last active verb
+    passive: tuple[str, str | None] | None = None  # agent and object of the last passive
+    objects: list[tuple[int, str | None]] = field(default_factory=list)  # (offset, object)
+    end: int = 0
+
+
+def _subject_before(pre: str) -> tuple[str, int] | str | None:
+    """The actor ending ``pre`` as (name, offset), or "inherit", "which", "it", or None."""
+    cleft = re.search(r"\bIt was (?:also )?(?:the )?(?P<a>[\w -]+?) that\s*$", pre)
+    if cleft and resolve_body(cleft.group("a")):
+        return resolve_body(cleft.group("a")), cleft.start("a")
+    pre = _ADVERBS.sub("", pre)
+    pre = re.sub(r"\s+[a-z]+ed\s+and\s*$", " ", pre)  # "the Group reviewed and adopted"
+    for attempt in (pre, _PAREN.sub("", pre)):
+        for m in ACTOR_RE.finditer(attempt):
+            if (
+                m.end() == len(attempt.rstrip())
+                and not _PREP.search(attempt[: m.start()])
+                and not qualified(attempt, m.start())
+            ):
+                name = resolve_body(m.group("actor"))
+                if name:
+                    which = re.search(r"\b(?:in|by|under) which\s*$", attempt[: m.start()])
+                    return (name, m.start()) if not which else "which"
+    stripped = pre.rstrip()
+    if re.search(r"\b(?:(?:which|whom)\s+)?(?:it|they)$", stripped):
+        return "which"
+    if not stripped or re.search(r"(?:,|;|\band|\bor)$", stripped):
+        return "inherit"
+    return None
+
+
+def sentence_relations(
+    s: str, ctx: Context, own: str | None = None, kind: str = "text", meeting: str | None = None
+) -> list[Found]:
+    """Relations stated in one sentence ``s`` of a paragraph of kind ``kind``."""
+    frame = ctx.frame(s)
+    if frame and frame[1] != "Member States":
+        ctx.carry = frame
+    mframe = ctx.meeting_frame(s) or meeting
+    cited = ctx.citations(s)
+    out: list[Found] = [
+        Found(a.subject, a.relation, a.object, a.lo, a.hi, a.lo, False, a.key)
+        for a in phrase_acts(s, ctx)
+    ]
+    state = _State()
+    triggers = [t for t in find_triggers(s, kind) if not _skip(s, t)]
+    for i, t in enumerate(triggers):
+        nxt = next((u.start for u in triggers[i + 1 :] if not u.passive), len(s))
+        if t.style in ("operative", "preamble"):
+            found = _resolution_style(s, t, s[t.end : nxt], ctx, own)
+        elif t.agentive:
+            before = [o for at, o in state.objects if at < t.start]
+            found = agentive(s, t, ctx, frame, cited, before[-1] if before else None, first=not out)
+        elif (
+            t.passive
+            or t.relation == "held"
+            or (state.passive and not state.subject and re.search(r"(?:,|\band)\s*$", s[: t.start]))
+        ):
+            found = agentless(s, t, ctx, mframe, state.passive)
+        else:
+            found = _active(s, t, s[t.end : nxt], ctx, frame, mframe, cited, state)
+        ctx.see_meetings(s[: t.start])
+        state.end = t.end
+        if not found:
+            if not t.passive:
+                state.subject = None
+            continue
+        out.extend(found)
+        state.objects.extend((f.lo if f.lo > t.start else t.end, f.object) for f in found)
+        if t.passive or t.agentive:
+            state.passive = (found[0].subject, found[0].object)
+        else:
+            state.subject = found[0].subject
+    ctx.see_meetings(s)
+    return out
+
+
+def _skip(s: str, t: Trigger) -> bool:
+    """Participles that restate an act ("as adopted at the first meeting"), and plans."""
+    pre = s[: t.start]
+    if t.style != "past":
+        return False
+    if re.search(r"\bas\s*$", pre) and not t.agentive:
+        return True
+    if not t.passive and re.search(
+        r"\b(?:all|the|a|an|its|their|these|those|of|newly)\s*$", pre, re.I
+    ):
+        return True  # an adjective: "all compiled conclusions"
+    if re.search(r"\b(?:will|shall|should|would|may|might|could|must|to)\s+(?:\w+\s+)?$", pre):
+        return True
+    return bool(re.search(r"\bresolution\s+\S+,\s*$", pre))  # see patterns.py
+
+
+def _resolution_style(s: str, t: Trigger, after: str, ctx: Context, own: str | None):
+    subject = own or ctx.default_body or "General Assembly"
+    phrase = object_phrase(after, t.relation)
+    obj = name_object(phrase, ctx)
+    hi = words_on(s, t.end, 14)
+    return [
+        Found(subject, t.relation, obj, t.start, hi, t.start, True, f"{t.relation}|{after[:40]}")
+    ]
+
+
+def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state: _State):
+    rel = t.relation
+    pre = s[: t.start]
+    sub = _subject_before(s[state.end : t.start])
+    q_from = words_back(s, t.start, 3)
+    if isinstance(sub, tuple):
+        subject, offset = sub
+        actor_at = state.end + offset
+        if t.start - actor_at < 120:
+            q_from = min(q_from, actor_at)
+        if frame and not state.subject and len(s[:q_from].split()) <= 6:
+            q_from = 0
+        subject = _instrument(subject, s, t, frame, mframe, cited, ctx)
+    elif sub == "inherit" and state.subject:
+        subject = state.subject
+        q_from = words_back(s, t.start, 1) if re.search(r"\band\s*$", pre) else t.start
+    elif sub == "which":
+        before = [c for c in cited if c[1] <= t.start]
+        if not before:
+            return []
+        subject = before[-1][2]
+    else:
+        return []
+    phrase = object_phrase(after, rel)
+    parts = conjuncts(after.split(";")[0]) if rel in _SPLIT else [(0, phrase)]
+    results = []
+    for k, (off, part) in enumerate(parts):
+        obj = name_object(object_phrase(" " + part, rel) if k else phrase, ctx)
+        r_lo, r_hi = (q_from, words_on(s, t.end, 14)) if k == 0 else (t.end + off, 0)
+        if k:
+            r_hi = words_on(s, r_lo, 14)
+        rest = after[after.find(phrase) + len(phrase) :] if phrase else after
+        tail = " ".join(rest.split()[:4]) if rel in ("requested", "invited", "decided") else ""
+        short = obj if obj and ("meeting" in obj or "/" in obj) else " ".join(str(obj).split()[:3])
+        results.append(
+            Found(subject, rel, obj, r_lo, r_hi, t.start, False, f"{rel}|{subject}|{short}|{tail}")
+        )
+    return results
+
+
+def _instrument(subject: str, s: str, t: Trigger, frame, mframe, cited, ctx: Context) -> str:
+    """Replace an acting body by the resolution, declaration or meeting it acted through."""
+    right = [c for c in cited if 0 <= c[0] - t.end <= 25 and "its resolution" in s[t.end : c[1]]]
+    if right:
+        ctx.last_resolution = (right[0][2], subject)
+        return right[0][2]
+    if frame and (frame[1] == subject or subject == "Member States"):
+        return frame[0]
+    if mframe and subject == (ctx.default_body or EXPERT_GROUP):
+        return mframe
+    if ctx.report and ctx.own_meeting and subject == ctx.default_body:
+        return meeting_name(subject, ctx.own_meeting)
+    return subject

@@ -1,0 +1,121 @@
+"""The loader on the real texts: quotes exact everywhere, quality floors on the seeds.
+
+The seeds and unseen texts are read from /work/shared (never copied into the project); the tests
+skip when that folder is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from mandates.loader import extract_file
+from mandates.loader.text import collapse
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "score_extraction.py"
+VOCABULARY = {
+    "requested", "endorsed", "noted", "established", "decided", "adopted", "invited", "welcomed",
+    "recognized", "acknowledged", "reaffirmed", "recalled", "considered", "approved", "prepared",
+    "held", "chaired", "postponed",
+}  # fmt: skip
+
+
+def _texts(folder: Path) -> list[Path]:
+    files = sorted(folder.glob("*.txt"))
+    assert files, f"no .txt in {folder}"
+    return files
+
+
+@pytest.mark.parametrize("kind", ["seeds", "unseen"])
+def test_every_quote_is_exact(kind: str, request: pytest.FixtureRequest) -> None:
+    folder = request.getfixturevalue(kind)
+    for path in _texts(folder):
+        whole = collapse(path.read_text(encoding="utf-8"))
+        rows = extract_file(path).to_json()["relations"]
+        assert rows, path.name
+        for r in rows:
+            assert r["quote"] in whole, (path.name, r["quote"])
+            assert 5 <= len(r["quote"].split()) <= 25, (path.name, r["quote"])
+            assert r["relation"] in VOCABULARY
+            assert r["status"] in {"adopted", "proposed", "reported", "suggested"}
+            assert r["evidence"] in {"primary", "secondary"}
+
+
+def test_seed_symbols_and_resolutions(seeds: Path, annotations: Path) -> None:
+    for path in _texts(seeds):
+        gold = json.loads((annotations / f"{path.stem}.json").read_text(encoding="utf-8"))
+        got = extract_file(path).to_json()
+        assert sorted(got["symbols_cited"]) == sorted(gold["symbols_cited"]), path.name
+        assert set(gold["resolutions_cited"]) <= set(got["resolutions_cited"]), path.name
+        assert got["document"]["date"] == gold["document"]["date"], path.name
+
+
+def test_seed_meetings_found(seeds: Path, annotations: Path) -> None:
+    found = total = 0
+    for path in _texts(seeds):
+        gold = json.loads((annotations / f"{path.stem}.json").read_text(encoding="utf-8"))
+        got = {
+            (m["body"], m["ordinal"], m["start"], m["end"])
+            for m in extract_file(path).to_json()["meetings"]
+        }
+        for m in gold["meetings"]:
+            total += 1
+            found += (m["body"], m["ordinal"], m["start"], m["end"]) in got
+    assert found / total >= 0.8
+
+
+def test_precision_recall_floor(seeds: Path, annotations: Path) -> None:
+    """A regression floor a little below the measured figures (see bench/score_extraction.py)."""
+    spec = importlib.util.spec_from_file_location("score_extraction", BENCH)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    result = bench.score(annotations, seeds)
+    gold = sum(c["gold"] for c in result["files"].values())
+    pred = sum(c["pred"] for c in result["files"].values())
+    loose = sum(c["loose"] for c in result["files"].values())
+    assert loose / pred >= 0.9 and loose / gold >= 0.9
+    for name, c in result["files"].items():
+        assert c["loose"] / max(c["gold"], 1) >= 0.85, name
+
+
+def test_unseen_resolutions_have_operative_acts(unseen: Path) -> None:
+    for path in _texts(unseen):
+        x = extract_file(path).to_json()
+        if x["document"]["kind"] not in ("resolution", "draft resolution"):
+            continue
+        own = x["document"]["symbol"]
+        operative = [r for r in x["relations"] if r["paragraph"].startswith("op")]
+        assert operative, path.name
+        assert all(r["subject"] == own and r["evidence"] == "primary" for r in operative)
+
+
+def test_unseen_paragraph_openers_all_found(unseen: Path) -> None:
+    """Every operative or preambular paragraph opening with a lexicon verb yields that relation."""
+    import re
+
+    from mandates.loader.segment import paragraphs
+    from mandates.loader.text import normalise
+    from mandates.loader.verbs import OPERATIVE, PREAMBULAR
+
+    tables = {"operative": OPERATIVE, "numbered": OPERATIVE, "preamble": PREAMBULAR}
+    total = missed = 0
+    for path in _texts(unseen):
+        got = {(r["paragraph"], r["relation"]) for r in extract_file(path).to_json()["relations"]}
+        for p in paragraphs(normalise(path.read_text(encoding="utf-8"))):
+            if p.kind not in tables:
+                continue
+            body = re.sub(r"^\d+\.\s+(?:(?:Also|Further|Again|Strongly)\s+)?", "", p.text).lower()
+            forms = sorted(
+                ((f.lower(), r) for r, fs in tables[p.kind].items() for f in fs),
+                key=lambda fr: -len(fr[0]),
+            )
+            for form, rel in forms:
+                if re.match(rf"{form}\b", body):
+                    total += 1
+                    missed += (p.pid, rel) not in got
+                    break
+    assert total > 100 and missed == 0

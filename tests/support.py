@@ -1,0 +1,107 @@
+"""Helpers shared by the tests: paths, the CLI runner, the live server process."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class Run:
+    """The outcome of one ``mandates`` command run as a subprocess."""
+
+    code: int
+    out: str
+    err: str
+
+
+class Cli:
+    """Runs the ``mandates`` command line as a user would, in a subprocess."""
+
+    def __init__(self, store: Path, cwd: Path = ROOT) -> None:
+        self.store, self.cwd = store, cwd
+
+    def __call__(self, *args: str, timeout: float = 300) -> Run:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MANDATES_")}
+        proc = subprocess.run(
+            [sys.executable, "-m", "mandates", "--store", str(self.store), *args],
+            cwd=self.cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """``mandates serve`` in a subprocess on a free port; explains its own failures."""
+
+    def __init__(
+        self,
+        store: Path,
+        log_dir: Path,
+        args: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
+    ) -> None:
+        """``args`` are extra options of ``serve``; ``env`` adds variables (``MANDATES_…``)."""
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log_dir / "server.log"
+        self._log_file = self.log.open("w")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MANDATES_")} | (env or {})
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mandates",
+                "--store",
+                str(store),
+                "serve",
+                "--port",
+                str(self.port),
+                *args,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait(self, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                break
+            try:
+                urllib.request.urlopen(self.url + "/", timeout=1).read()
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"the server did not start:\n{self.log.read_text()}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self._log_file.close()

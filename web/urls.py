@@ -1,0 +1,49 @@
+"""The one place that maps graph IRIs to page URLs and back, and vets links to elsewhere.
+
+IRIs under ``https://w3id.org/un-mandates/id/`` resolve to ``/id/<path>`` on this server;
+any other IRI has its page at ``/resource?iri=<iri>``. Templates never build these by hand.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import url_for
+
+from mandates.namespaces import ID
+
+ID_BASE = str(ID)
+SAFE_SCHEMES = ("http", "https")
+
+
+def page_url(iri: str) -> str:
+    """The URL of the page of a resource of the graph."""
+    if iri.startswith(ID_BASE) and len(iri) > len(ID_BASE):
+        return url_for("resources.by_path", path=iri[len(ID_BASE) :])
+    return url_for("resources.by_iri", iri=iri)
+
+
+def iri_for_path(path: str) -> str:
+    """The IRI whose page is ``/id/<path>``."""
+    return ID_BASE + path
+
+
+def external_href(iri: str) -> str | None:
+    """An address safe to link to (http or https only), else None: never javascript: or data:."""
+    try:
+        parts = urlsplit(iri)
+    except ValueError:
+        return None
+    return iri if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None
+
+
+def official_text(symbol: str) -> str:
+    """The official text of a UN document at undocs.org."""
+    return "https://undocs.org/" + symbol
+
+
+def init_app(app) -> None:
+    """Make the helpers available to every template."""
+    app.jinja_env.globals.update(
+        page_url=page_url, external_href=external_href, official_text=official_text
+    )
