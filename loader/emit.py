@@ -8,8 +8,6 @@ evidence kind. Resources the registry does not know are described just enough to
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from mandates import iris
@@ -36,15 +34,6 @@ KINDS = {
     "note by the Secretariat": MND.Note,
     "note": MND.Note,
 }
-
-
-def official_text(symbol: str) -> str:
-    """The official text's address on undocs.org.
-
-    >>> official_text("A/RES/75/290 B")
-    'https://undocs.org/A/RES/75/290%20B'
-    """
-    return "https://undocs.org/" + quote(symbol, safe="/().-")
 
 
 def source_iri(document: dict, name: str) -> str:
@@ -77,7 +66,7 @@ class Emitter:
             self._add(iri, RDFS.label, label)
             if SYMBOL.match(entity.name):
                 self._add(iri, MND.symbol, Literal(entity.name))
-                self._add(iri, MND.officialText, official_text(entity.name))
+                self._add(iri, MND.officialText, iris.official_text(entity.name))
             elif entity.number:
                 self._add(iri, MND.resolutionNumber, Literal(entity.number))
             if entity.body:
@@ -115,7 +104,7 @@ class Emitter:
             self._add(iri, MND.title, Literal(title))
         if document.get("symbol") and SYMBOL.match(document["symbol"]):
             self._add(iri, MND.symbol, Literal(document["symbol"]))
-            self._add(iri, MND.officialText, official_text(document["symbol"]))
+            self._add(iri, MND.officialText, iris.official_text(document["symbol"]))
         if document.get("date"):
             self._add(iri, MND.date, Literal(document["date"], datatype=XSD.date))
         return URIRef(iri)

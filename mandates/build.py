@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import iris
+from . import iris, saved_queries
 from .errors import MandatesError
 from .loader.entities import Registry
 from .loader.sources import load_sources
@@ -59,13 +59,18 @@ def _in_graph(quads: list[ox.Quad], graph: str) -> list[ox.Quad]:
 
 
 def collect_parts(data: Path) -> Iterator[Part]:
-    """Every named graph of the build, in a stable order: ontology, curated data, sources.
+    """Every named graph of the build, in a stable order: ontology, saved queries (as
+    sh:SPARQLExecutable, so that they can be queried too), curated data, sources.
 
     The loader resolves the names it finds in the sources against the curated data, so that
     an act reported by several documents becomes one statement with several attestations.
     """
     yield _package_part(iris.graph("ontology", ""), ontology_files())
     yield _package_part(iris.graph("alignments", ""), alignment_files())
+    queries = iris.graph("queries", "")
+    yield Part(
+        queries, "queries/", list(graph_to_quads(saved_queries.as_graph(), ox.NamedNode(queries)))
+    )
     registry = Registry()
     curated = data / "curated"
     if curated.is_dir():

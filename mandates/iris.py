@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from urllib.parse import quote
 
 from .namespaces import GRAPH, ID
 
@@ -91,6 +92,15 @@ def statement(subject: str, verb: str, obj: str) -> str:
 
 def attestation(statement_iri: str, source_iri: str, paragraph: str, quote: str) -> str:
     return f"{ID}attestation/{_digest(statement_iri, source_iri, paragraph, quote)}"
+
+
+def official_text(symbol: str) -> str:
+    """The address of a UN document's official text at undocs.org.
+
+    >>> official_text("A/RES/75/290 B")
+    'https://undocs.org/A/RES/75/290%20B'
+    """
+    return "https://undocs.org/" + quote(symbol.strip(), safe="/().-")
 
 
 def graph(kind: str, name: str) -> str:

@@ -37,7 +37,7 @@ def uses_service(text: str) -> bool:
 
 
 _UPDATE = re.compile(
-    r"(?<![\w:?$@])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|ADD|MOVE|COPY|WITH)(?![\w:-])",
+    r"(?<![\w:?$@.-])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|ADD|MOVE|COPY|WITH)(?![\w:-])",
     re.IGNORECASE,
 )
 
@@ -45,9 +45,12 @@ _UPDATE = re.compile(
 def update_keyword(text: str) -> str | None:
     """The first SPARQL Update keyword in the text (outside strings, IRIs and comments).
 
+    This names what is refused; the guard itself is that queries only ever reach
+    ``Store.query`` on a read-only store, which cannot run an update.
+
     >>> update_keyword("PREFIX copy: <http://x/> DELETE WHERE { ?s copy:p ?o }")
     'DELETE'
-    >>> update_keyword('SELECT ?drop { ?s ex:load "CLEAR" } # INSERT') is None
+    >>> update_keyword('SELECT ?drop { ?s ex:load "CLEAR"@en-add } # INSERT') is None
     True
     """
     match = _UPDATE.search(_NOT_CODE.sub(" ", text))

@@ -97,3 +97,17 @@ def test_killed_build_leaves_store_serving_and_next_start_clean(tmp_path: Path) 
     _fill(root, QUAD, OTHER)
     assert not list((tmp_path / BUILDS).glob(f"{PARTIAL}*"))
     assert os.path.isdir(root.current())
+
+
+def test_a_triple_stated_by_two_sources_is_seen_once(tmp_path: Path) -> None:
+    """The default graph is the merge of the named graphs: a set, not one copy per source."""
+    from mandates.store import merge_default_graph
+
+    root = StoreRoot(tmp_path)
+    twice = [QUAD, ox.Quad(QUAD.subject, QUAD.predicate, QUAD.object, ox.NamedNode("http://e/h"))]
+    with root.new_version() as store:
+        store.bulk_extend(twice)
+        merge_default_graph(store)
+    store = root.open_read_only()
+    assert len(list(store.query("SELECT * WHERE { ?s ?p ?o }"))) == 1
+    assert len(list(store.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"))) == 2

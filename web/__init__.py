@@ -23,10 +23,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from . import home, sparql, store, urls
+    from . import editor, home, queries, resources, search, sparql, store, urls
 
     store.init_app(app)
     urls.init_app(app)
-    for module in (home, sparql):
+    for module in (home, sparql, editor, queries, resources, search):
         app.register_blueprint(module.bp)
     return app

@@ -1,62 +1,145 @@
-"""The SPARQL 1.1 Protocol endpoint at ``/sparql`` (query operation only, read-only)."""
+"""The SPARQL 1.1 Protocol endpoint at ``/sparql`` (read-only) and the VoID description.
+
+Queries run in worker processes (:mod:`.sparql_pool`) under a deadline (``QUERY_TIMEOUT``) and
+a cap on rows or triples (``ROW_LIMIT``); a capped answer carries ``X-Result-Truncated``. A GET
+without a query answers with the Service Description (Turtle, other RDF, or an HTML page).
+"""
 
 from __future__ import annotations
 
+import time
+
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
-from mandates.errors import QueryError
-from mandates.query import run, uses_service
+from mandates.namespaces import ID, PREFIXES
+from mandates.query import syntax_error, update_keyword, uses_service
 
-from .store import get_store
+from . import sparql_description as description
+from .sparql_formats import GRAPH_NAMES, GRAPH_TYPES, RESULT_NAMES, RESULT_TYPES, choose
+from .sparql_pool import PoolBusy, QueryPool, QueryTimeout, WorkerFailed
+from .sparql_protocol import Operation, ProtocolError, read_operation
+from .sparql_worker import Job
 
 bp = Blueprint("sparql", __name__)
-
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-    "application/json": ox.QueryResultsFormat.JSON,
-}
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/trig": ox.RdfFormat.TRIG,
-}
+TRUNCATED = "X-Result-Truncated"
+POOL = "mandates.sparql.pool"
 
 
-def _query_text() -> str | None:
-    if request.method == "GET":
-        return request.args.get("query")
-    if request.mimetype == "application/sparql-query":
-        return request.get_data(as_text=True)
-    if request.mimetype == "application/x-www-form-urlencoded":
-        if "update" in request.form:
-            abort(Response("SPARQL Update is not accepted on this endpoint\n", 403))
-        return request.form.get("query")
-    abort(Response(f"unsupported content type {request.mimetype}\n", 415))
+@bp.record_once
+def _make_pool(state) -> None:
+    size = int(state.app.config.get("QUERY_WORKERS", 2))
+    # Data IRIs hold slashes, which a prefixed name would have to escape: write them in full.
+    written = {p: iri for p, iri in PREFIXES.items() if not iri.startswith(str(ID))}
+    state.app.extensions[POOL] = QueryPool(size, (dict(PREFIXES), written))
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
-    text = _query_text()
-    if not text:
-        return Response("missing the 'query' parameter\n", 400, mimetype="text/plain")
-    if uses_service(text):
-        return Response("SERVICE is not allowed on this endpoint\n", 403, mimetype="text/plain")
     try:
-        results = run(get_store(), text)
-    except QueryError as err:
-        return Response(f"{err}\n", 400, mimetype="text/plain")
-    if isinstance(results, ox.QueryTriples):
-        mime = request.accept_mimetypes.best_match(GRAPH_TYPES, default=None)
-        if mime is None:
-            return Response("cannot serve a graph in the requested type\n", 406)
-        return Response(results.serialize(format=GRAPH_TYPES[mime]), mimetype=mime)
-    mime = request.accept_mimetypes.best_match(RESULT_TYPES, default=None)
-    if mime is None:
-        return Response("cannot serve results in the requested type\n", 406)
-    return Response(results.serialize(format=RESULT_TYPES[mime]), mimetype=mime)
+        operation = read_operation(request)
+        if operation.query is None:
+            return _service_description(operation.formats)
+        return _answer(operation)
+    except ProtocolError as err:
+        return _text(err.message, err.status)
+
+
+def _answer(operation: Operation) -> Response:
+    started = time.monotonic()
+    timeout = float(current_app.config["QUERY_TIMEOUT"])
+    row_limit = int(current_app.config["ROW_LIMIT"])
+    keyword = update_keyword(operation.query)
+    if keyword:
+        raise ProtocolError(403, f"SPARQL Update ({keyword}) is not accepted on this endpoint")
+    if uses_service(operation.query):
+        raise ProtocolError(403, "SERVICE is not allowed on this endpoint")
+    accept = request.accept_mimetypes
+    job = Job(
+        store=str(current_app.extensions["mandates.store"].root.current()),
+        query=operation.query,
+        default_graphs=operation.default_graphs,
+        named_graphs=operation.named_graphs,
+        result_type=choose(accept, operation.formats, RESULT_TYPES, RESULT_NAMES),
+        graph_type=choose(accept, operation.formats, GRAPH_TYPES, GRAPH_NAMES),
+        row_limit=row_limit,
+    )
+    pool: QueryPool = current_app.extensions[POOL]
+    try:
+        answer = pool.run(job, started + timeout)
+    except QueryTimeout:
+        raise ProtocolError(
+            503, f"query stopped after {timeout:g} s (the limit of this endpoint)"
+        ) from None
+    except PoolBusy:
+        raise ProtocolError(
+            503, f"every query worker stayed busy for {timeout:g} s: retry later"
+        ) from None
+    except WorkerFailed:
+        raise ProtocolError(500, "the query worker stopped unexpectedly") from None
+    if answer.status == "syntax":
+        raise ProtocolError(400, str(syntax_error(answer.message)))
+    if answer.status == "unacceptable":
+        types = RESULT_TYPES if answer.kind == "results" else GRAPH_TYPES
+        raise ProtocolError(406, f"cannot write this result as requested; use {', '.join(types)}")
+    if answer.status != "ok":
+        raise ProtocolError(500, f"the query failed: {answer.message}")
+    response = Response(answer.body, mimetype=answer.media_type)
+    if answer.truncated:
+        response.headers[TRUNCATED] = str(row_limit)
+    response.vary.add("Accept")
+    return response
+
+
+def _urls() -> tuple[str, str]:
+    """The endpoint's URL and the IRI of the dataset it serves."""
+    void = url_for("sparql.void", _external=True)
+    return url_for("sparql.endpoint", _external=True), f"{void}#dataset"
+
+
+def _service_description(formats: tuple[str, ...]) -> Response:
+    types = {**GRAPH_TYPES, "text/html": None}
+    media_type = choose(
+        request.accept_mimetypes, formats, types, {**GRAPH_NAMES, "html": "text/html"}
+    )
+    timeout, row_limit = current_app.config["QUERY_TIMEOUT"], current_app.config["ROW_LIMIT"]
+    endpoint_url, dataset = _urls()
+    if media_type == "text/html":
+        page = render_template(
+            "sparql/service.html",
+            endpoint=endpoint_url,
+            counts=description.counts(),
+            formats=description.result_formats(),
+            timeout=f"{float(timeout):g}",
+            row_limit=row_limit,
+            alternates=[(t, n) for n, t in GRAPH_NAMES.items() if n in ("turtle", "nt", "jsonld")],
+        )
+        response = Response(page, mimetype="text/html")
+        response.vary.add("Accept")
+        return response
+    limits = (
+        f"Queries stop after {float(timeout):g} s (HTTP 503); results are cut to {row_limit} "
+        f"rows or triples (response header {TRUNCATED}). SERVICE, LOAD and updates are refused."
+    )
+    triples = description.service_description(endpoint_url, dataset, limits)
+    return _graph(triples, media_type)
+
+
+@bp.get("/.well-known/void")
+def void() -> Response:
+    formats = tuple(request.args.getlist("format"))
+    media_type = choose(request.accept_mimetypes, formats, GRAPH_TYPES, GRAPH_NAMES)
+    return _graph(description.void_description(*_urls()), media_type)
+
+
+def _graph(triples: list[ox.Triple], media_type: str | None) -> Response:
+    if media_type is None:
+        return _text(f"cannot write RDF as requested; use {', '.join(GRAPH_TYPES)}", 406)
+    body = ox.serialize(triples, format=GRAPH_TYPES[media_type], prefixes=description.PREFIXES)
+    response = Response(body, mimetype=media_type)
+    response.vary.add("Accept")
+    return response
+
+
+def _text(message: str, status: int) -> Response:
+    return Response(message + "\n", status, mimetype="text/plain")

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from flask import url_for
 
+from mandates.iris import official_text
 from mandates.namespaces import ID
 
 ID_BASE = str(ID)
@@ -35,11 +36,6 @@ def external_href(iri: str) -> str | None:
     except ValueError:
         return None
     return iri if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None
-
-
-def official_text(symbol: str) -> str:
-    """The official text of a UN document at undocs.org."""
-    return "https://undocs.org/" + symbol
 
 
 def init_app(app) -> None:

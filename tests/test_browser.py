@@ -1,0 +1,51 @@
+"""The explorer as a person uses it, in headless Chromium: pages, links, quotes, queries.
+
+Every page fixture fails the test if the page requests anything off this server.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_follow_an_inverse_link_and_see_the_quote(page, live_server) -> None:
+    page.goto(f"{live_server.url}/id/body/ccpcj")
+    assert page.locator("h1#label").inner_text() == (
+        "Commission on Crime Prevention and Criminal Justice"
+    )
+    requested = page.locator("section#inv-mnd-requested")
+    assert requested.locator("p.count").inner_text() == "1 resource links here as “requested”."
+    link = requested.locator("ul.values > li > a.iri", has_text="65/230").first
+    link.click()
+    page.wait_for_url("**/id/doc/A/RES/65/230")
+    assert "65/230" in page.locator("h1#label").inner_text()
+    edge = page.locator("#prop-mnd-requested")
+    quotes = edge.locator("blockquote.quote")
+    assert quotes.count() >= 1
+    assert any(
+        "requested the Commission on Crime Prevention and Criminal Justice" in q
+        for q in quotes.all_inner_texts()
+    )
+    assert edge.locator("dd.source a").first.get_attribute("href").startswith("/id/source/")
+    official = page.locator("#official-text a")
+    assert official.get_attribute("href") == "https://undocs.org/A/RES/65/230"
+
+
+def test_search_then_open_the_result(page, live_server) -> None:
+    page.goto(f"{live_server.url}/")
+    page.fill("header form.search input[name=q]", "resolution 65/230")
+    page.press("header form.search input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=*")
+    first = page.locator("ol#results li.result a").first
+    assert "65/230" in first.inner_text()
+    first.click()
+    page.wait_for_url("**/id/doc/A/RES/65/230")
+
+
+def test_run_a_saved_query_and_see_its_rows(page, live_server) -> None:
+    page.goto(f"{live_server.url}/queries")
+    page.locator("a", has_text="run").first.click()
+    page.wait_for_selector("table")
+    assert page.locator("table tbody tr").count() >= 1

@@ -1,0 +1,408 @@
+"""Resource pages: labels, properties by kind, evidence of mandate edges, inverse links, twins."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from collections import defaultdict
+from html.parser import HTMLParser
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from mandates.build import build
+from mandates.namespaces import MND, PREFIXES
+from mandates.store import StoreRoot
+from mandates.web import create_app
+
+ID = "https://w3id.org/un-mandates/id/"
+RES = ID + "doc/A/RES/65/230"
+CCPCJ = ID + "body/ccpcj"
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+FORMATS = {
+    "ttl": ("text/turtle", "turtle"),
+    "jsonld": ("application/ld+json", "json-ld"),
+    "nt": ("application/n-triples", "nt"),
+    "rdf": ("application/rdf+xml", "xml"),
+}
+
+
+class Page(HTMLParser):
+    """A parsed page: elements by id and by class, each with its text and its {href, text} links."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.stack: list[dict] = []
+        self.by_id: dict[str, dict] = {}
+        self.by_class: dict[str, list[dict]] = defaultdict(list)
+        self.heads: list[dict] = []  # <link> elements
+        self.attributes: list[tuple[str, str, str]] = []
+        self.h1: dict | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        self.attributes += [(tag, k, v) for k, v in a.items()]
+        if tag == "link":
+            self.heads.append(a)
+        if tag in VOID:
+            return
+        node = {"tag": tag, "attrs": a, "text": "", "links": [], "ancestors": list(self.stack)}
+        self.stack.append(node)
+        if a.get("id"):
+            self.by_id[a["id"]] = node
+        for c in a.get("class", "").split():
+            self.by_class[c].append(node)
+        if tag == "h1" and self.h1 is None:
+            self.h1 = node
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and tag not in VOID:
+            node = self.stack.pop()
+            if node["tag"] == "a" and "href" in node["attrs"]:
+                link = {"href": node["attrs"]["href"], "text": " ".join(node["text"].split())}
+                for outer in self.stack:
+                    outer["links"].append(link)
+            if node["tag"] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        for node in self.stack:
+            node["text"] += data
+
+    def text(self, element_id: str) -> str:
+        return " ".join(self.by_id[element_id]["text"].split())
+
+    def links(self, element_id: str) -> list[dict[str, str]]:
+        return self.by_id[element_id]["links"]
+
+    def texts(self, cls: str, within: dict | None = None) -> list[str]:
+        nodes = self.by_class[cls]
+        if within is not None:
+            nodes = [n for n in nodes if any(a is within for a in n["ancestors"])]
+        return [" ".join(n["text"].split()) for n in nodes]
+
+    @property
+    def title(self) -> str:
+        return " ".join((self.h1 or {"text": ""})["text"].split())
+
+
+def select(store: ox.Store, text: str) -> list[dict[str, str]]:
+    rows = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+    return [{v.value: row[v.value].value for v in rows.variables} for row in rows]
+
+
+@pytest.fixture(scope="module")
+def client(built_store: StoreRoot):
+    return create_app({"STORE": str(built_store.root)}).test_client()
+
+
+@pytest.fixture(scope="module")
+def store(built_store: StoreRoot) -> ox.Store:
+    return built_store.open_read_only()
+
+
+def get_page(client, url: str, status: int = 200) -> Page:
+    response = client.get(url)
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
+    assert response.content_type.startswith("text/html")
+    return Page(response.get_data(as_text=True))
+
+
+def test_resolution_page_has_label_symbol_official_text_and_evidence(client, store) -> None:
+    page = get_page(client, "/id/doc/A/RES/65/230")
+    assert page.title == "General Assembly resolution 65/230"
+    assert page.text("prop-mnd-symbol") == "symbol A/RES/65/230"
+    assert page.links("official-text") == [
+        {
+            "href": "https://undocs.org/A/RES/65/230",
+            "text": "Official text of A/RES/65/230 at undocs.org",
+        }
+    ]
+    assert {
+        "href": "/resource?iri=https://w3id.org/un-mandates/ontology%23Resolution",
+        "text": "resolution",
+    } in page.links("types")
+    row = page.by_id["prop-mnd-requested"]
+    assert {
+        "href": "/id/body/ccpcj",
+        "text": "Commission on Crime Prevention and Criminal Justice",
+    } in row["links"]
+    quotes = page.texts("quote", within=row)
+    assert any(
+        "requested the Commission on Crime Prevention and Criminal Justice" in q for q in quotes
+    )
+    expected = select(
+        store,
+        f"""SELECT DISTINCT ?a WHERE {{ ?st mnd:subject <{RES}> ;
+        mnd:verb verb:requested ; mnd:object <{CCPCJ}> ; mnd:attestedBy ?a }}""",
+    )
+    assert len(quotes) == len(expected) > 0
+    assert "item 1 (b)" in page.texts("paragraph", within=row)
+    assert {
+        "href": "/id/source/000_035319f5f44c71e9",
+        "text": "annotated provisional agenda of the fifth meeting of the Expert Group on"
+        " Cybercrime",
+    } in row["links"]
+    assert "reported by the Secretariat" in page.texts("status", within=row)
+    assert "secondary evidence" in page.texts("kind", within=row)
+
+
+def test_body_page_counts_inverse_links(client, store) -> None:
+    page = get_page(client, "/id/body/ccpcj")
+    assert page.title == "Commission on Crime Prevention and Criminal Justice"
+    assert "acronym CCPCJ" == page.text("prop-mnd-acronym")
+    for prop, name in (
+        ("requested", "requested"),
+        ("adoptedBy", "adopted by"),
+        ("invited", "invited"),
+    ):
+        rows = select(store, f"SELECT DISTINCT ?s WHERE {{ ?s mnd:{prop} <{CCPCJ}> }}")
+        n = len(rows)
+        noun = "1 resource links" if n == 1 else f"{n} resources link"
+        section = page.by_id[f"inv-mnd-{prop}"]
+        assert page.texts("count", within=section) == [f"{noun} here as “{name}”."]
+    section = page.by_id["inv-mnd-requested"]
+    assert {
+        "href": "/id/doc/A/RES/65/230",
+        "text": "General Assembly resolution 65/230",
+    } in section["links"]
+    assert any("requested the Commission" in q for q in page.texts("quote", within=section))
+
+
+def test_meeting_page_spells_out_dates(client) -> None:
+    page = get_page(client, "/id/meeting/expert-group-cybercrime/5")
+    assert page.title == "fifth meeting of the Expert Group on Cybercrime"
+    assert page.text("prop-mnd-startDate") == "start date 27 March 2019"
+    assert page.text("prop-mnd-endDate") == "end date 29 March 2019"
+    assert {
+        "href": "/id/body/expert-group-cybercrime",
+        "text": "Expert Group to Conduct a Comprehensive Study on Cybercrime",
+    } in page.links("prop-mnd-meetingOf")
+
+
+def test_statement_page_shows_every_attestation(client, store) -> None:
+    (row,) = select(
+        store,
+        f"""SELECT DISTINCT ?st WHERE {{ ?st mnd:subject <{RES}> ;
+        mnd:verb verb:requested ; mnd:object <{CCPCJ}> }}""",
+    )
+    attestations = select(
+        store,
+        f"""SELECT DISTINCT ?a ?quote WHERE {{ <{row["st"]}> mnd:attestedBy ?a .
+        ?a mnd:quote ?quote }}""",
+    )
+    page = get_page(client, "/id/" + row["st"][len(ID) :])
+    assert page.links("statement-subject") == [
+        {"href": "/id/doc/A/RES/65/230", "text": "General Assembly resolution 65/230"}
+    ]
+    assert page.links("statement-verb") == [
+        {
+            "href": "/resource?iri=https://w3id.org/un-mandates/ontology/verb%23requested",
+            "text": "requested",
+        }
+    ]
+    assert page.links("statement-object") == [
+        {"href": "/id/body/ccpcj", "text": "Commission on Crime Prevention and Criminal Justice"}
+    ]
+    n = len({a["a"] for a in attestations})
+    assert page.text("attestation-count") == f"{n} attestations of this statement."
+    section = page.by_id["statement"]
+    assert sorted(page.texts("quote", within=section)) == sorted(
+        f"“{a['quote']}”" for a in attestations
+    )
+    assert len(page.texts("source", within=section)) == n
+    assert all(t for t in page.texts("status", within=section) + page.texts("kind", within=section))
+
+
+def test_verb_concept_page(client, store) -> None:
+    page = get_page(client, "/resource?iri=https://w3id.org/un-mandates/ontology/verb%23requested")
+    assert page.title == "requested"
+    assert page.text("description").startswith("The act in which an agent asked another agent")
+    assert {
+        "href": "/resource?iri=https://w3id.org/un-mandates/ontology%23requested",
+        "text": "requested",
+    } in page.links("prop-mnd-verbProperty")
+    n = len(select(store, "SELECT DISTINCT ?s WHERE { ?s mnd:verb verb:requested }"))
+    assert page.texts("count", within=page.by_id["inv-mnd-verb"]) == [
+        f"{n} resources link here as “statement verb”."
+    ]
+
+
+def test_ontology_term_page_pages_long_inverse_lists(client, store) -> None:
+    page = get_page(client, "/resource?iri=https://w3id.org/un-mandates/ontology%23Attestation")
+    assert page.title == "attestation"
+    assert page.text("description").startswith("A passage of a source document")
+    n = len(select(store, "SELECT DISTINCT ?s WHERE { ?s a mnd:Attestation }"))
+    pages = -(-n // 20)
+    section = page.by_id["inv-rdf-type"]
+    assert page.texts("count", within=section) == [
+        f"{n} resources link here as “type”; page 1 of {pages}."
+    ]
+    first = [
+        link["href"] for link in section["links"] if link["href"].startswith("/id/attestation/")
+    ]
+    assert len(first) == 20
+    (more,) = [link for link in section["links"] if link["text"] == "more"]
+    second_page = get_page(client, more["href"])
+    second = second_page.by_id["inv-rdf-type"]
+    assert f"page 2 of {pages}." in second_page.texts("count", within=second)[0]
+    again = [
+        link["href"] for link in second["links"] if link["href"].startswith("/id/attestation/")
+    ]
+    assert again and not set(again) & set(first)
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("/id/no/such/thing", "The graph does not mention this IRI."),
+        ("/resource?iri=http://example.org/nothing", "The graph does not mention this IRI."),
+        ("/resource?iri=not%20an%20iri", "This is not a valid IRI."),
+    ],
+)
+def test_missing_iri_is_a_clear_404(client, url: str, reason: str) -> None:
+    page = get_page(client, url, status=404)
+    assert page.title == "Not in the graph"
+    assert page.text("reason") == reason
+    assert client.get(url + ("&" if "?" in url else "?") + "format=ttl").status_code == 404
+
+
+# rdflib 7.6's own JSON-LD parser still builds a ConjunctiveGraph inside and warns about it.
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+@pytest.mark.parametrize("name", FORMATS)
+@pytest.mark.parametrize("by", ["format", "accept"])
+def test_twin_in_every_format(client, store, name: str, by: str) -> None:
+    media, rdflib_format = FORMATS[name]
+    if by == "format":
+        response = client.get(f"/id/doc/A/RES/65/230?format={name}")
+    else:
+        response = client.get("/id/doc/A/RES/65/230", headers={"Accept": media})
+    assert response.status_code == 200
+    assert response.mimetype == media
+    graph = Graph().parse(data=response.get_data(as_text=True), format=rdflib_format)
+    res, mnd = URIRef(RES), lambda n: URIRef(str(MND) + n)
+    assert (res, mnd("symbol"), Literal("A/RES/65/230")) in graph
+    assert (res, mnd("requested"), URIRef(CCPCJ)) in graph
+    statements = set(graph.subjects(mnd("subject"), res))
+    assert statements and all((s, mnd("attestedBy"), None) in graph for s in statements)
+    quotes = {str(q) for q in graph.objects(None, mnd("quote"))}
+    assert any("requested the Commission on Crime Prevention" in q for q in quotes)
+    expected = select(
+        store,
+        f"""SELECT DISTINCT ?a WHERE {{ ?st mnd:subject <{RES}> ;
+        mnd:attestedBy ?a }}""",
+    )
+    assert len(set(graph.subjects(mnd("quote"), None))) == len(expected)
+
+
+def test_page_advertises_its_twins(client) -> None:
+    page = get_page(client, "/id/body/ccpcj")
+    alternates = [(h["type"], h["href"]) for h in page.heads if h.get("rel") == "alternate"]
+    assert alternates == [
+        ("text/turtle", "/id/body/ccpcj?format=ttl"),
+        ("application/ld+json", "/id/body/ccpcj?format=jsonld"),
+        ("application/n-triples", "/id/body/ccpcj?format=nt"),
+        ("application/rdf+xml", "/id/body/ccpcj?format=rdf"),
+    ]
+    for media, href in alternates:
+        assert client.get(href).mimetype == media
+    iri_page = get_page(client, "/resource?iri=https://w3id.org/un-mandates/ontology%23Resolution")
+    assert {
+        "href": "/resource?iri=https://w3id.org/un-mandates/ontology%23Resolution&format=ttl",
+        "text": "Turtle",
+    } in iri_page.links("formats")
+
+
+def test_graph_iri_given_to_resource_redirects_to_its_page(client) -> None:
+    response = client.get("/resource?iri=https://w3id.org/un-mandates/id/body/ccpcj")
+    assert response.status_code == 308
+    assert response.headers["Location"] == "/id/body/ccpcj"
+
+
+def test_negotiation_refuses_what_it_cannot_serve(client) -> None:
+    assert client.get("/id/body/ccpcj", headers={"Accept": "application/xml"}).status_code == 406
+    assert client.get("/id/body/ccpcj", headers={"Accept": "text/plain"}).status_code == 406
+    assert client.get("/id/body/ccpcj?format=csv").status_code == 400
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert client.get("/id/body/ccpcj", headers={"Accept": browser}).mimetype == "text/html"
+    assert client.get("/id/body/ccpcj", headers={"Accept": "*/*"}).mimetype == "text/html"
+
+
+HOSTILE = """
+@prefix mnd: <https://w3id.org/un-mandates/ontology#> .
+@prefix verb: <https://w3id.org/un-mandates/ontology/verb#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@base <https://w3id.org/un-mandates/id/> .
+<doc/X/1> a mnd:Resolution ; rdfs:label "<script>alert(1)</script>"@en ;
+    mnd:symbol "X/1\\"><script>alert(2)</script>" ;
+    mnd:officialText <javascript:alert(1)> ;
+    rdfs:seeAlso <data:text/html,%3Cscript%3Ealert(3)%3C/script%3E> ;
+    mnd:requested <javascript:alert(1)> .
+<statement/x> a mnd:Statement ; mnd:subject <doc/X/1> ; mnd:verb verb:requested ;
+    mnd:object <javascript:alert(1)> ; mnd:attestedBy <attestation/x> .
+<attestation/x> a mnd:Attestation ; mnd:quote "<img src=x onerror=alert(4)>" ;
+    mnd:paragraph "<b>1</b>" ; mnd:source <data:text/html,%3Cscript%3Ealert(5)%3C/script%3E> ;
+    mnd:assertionStatus mnd:AdoptedText ; mnd:evidenceKind mnd:PrimaryEvidence .
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_client(tmp_path_factory: pytest.TempPathFactory):
+    data = tmp_path_factory.mktemp("hostile")
+    (data / "curated").mkdir()
+    (data / "curated" / "hostile.ttl").write_text(HOSTILE, encoding="utf-8")
+    root = StoreRoot(tmp_path_factory.mktemp("hostile-store"))
+    build(root, data, validate=False)
+    return create_app({"STORE": str(root.root)}).test_client()
+
+
+def _no_live_scheme(page: Page) -> None:
+    for tag, name, value in page.attributes:
+        assert not value.strip().lower().startswith(("javascript:", "data:")), (tag, name, value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/id/doc/X/1",
+        "/id/statement/x",
+        "/id/attestation/x",
+        "/resource?iri=javascript:alert(1)",
+        "/resource?iri=data:text/html,%253Cscript%253Ealert(3)%253C/script%253E",
+        "/search?q=script",
+    ],
+)
+def test_hostile_values_are_escaped_and_never_live_links(hostile_client, url: str) -> None:
+    response = hostile_client.get(url)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200, html[:300]
+    assert "<script>" not in html and "<img" not in html and "<b>1" not in html
+    page = Page(html)
+    _no_live_scheme(page)
+    if url == "/id/doc/X/1":
+        assert page.title == "<script>alert(1)</script>"
+        assert "javascript:alert(1)" in page.text("prop-mnd-officialText")
+        assert "data:text/html" in page.text("prop-rdfs-seeAlso")
+        assert page.texts("quote") == ["“<img src=x onerror=alert(4)>”"]
+        assert page.links("official-text")[0]["href"].startswith("https://undocs.org/X/1")
+    if url == "/id/attestation/x":
+        assert page.text("prop-mnd-paragraph") == "paragraph <b>1</b>"
+
+
+@pytest.mark.slow
+def test_live_server_serves_pages_and_twins(live_server) -> None:
+    with urllib.request.urlopen(live_server.url + "/id/doc/A/RES/65/230", timeout=30) as r:
+        page = Page(r.read().decode())
+    assert page.title == "General Assembly resolution 65/230"
+    request = urllib.request.Request(
+        live_server.url + "/id/body/ccpcj", headers={"Accept": "text/turtle"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as r:
+        assert r.headers.get_content_type() == "text/turtle"
+        graph = Graph().parse(data=r.read().decode(), format="turtle")
+    assert (URIRef(CCPCJ), URIRef(str(MND) + "acronym"), Literal("CCPCJ")) in graph
+    with urllib.request.urlopen(live_server.url + "/search?q=22/7&format=json", timeout=30) as r:
+        found = json.load(r)
+    assert found["results"][0]["url"] == "/id/resolution/ccpcj/22/7"

@@ -1,0 +1,116 @@
+"""A page for every resource of the graph, with its machine-readable twins.
+
+``/id/<path>`` serves the IRIs under ``https://w3id.org/un-mandates/id/``, ``/resource?iri=``
+any other. The twin (see :mod:`mandates.twin`) is chosen by ``?format=ttl|jsonld|nt|rdf`` or
+by the Accept header; HTML is the default, 406 when the client accepts nothing we serve.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+
+from mandates import twin
+from mandates.describe import describe, knows
+from mandates.labels import readable
+from mandates.query import short
+
+from .store import get_store
+from .urls import iri_for_path, page_url
+
+bp = Blueprint("resources", __name__)
+HTML = ("text/html", "application/xhtml+xml")
+OFFERS = [*HTML, *twin.MEDIA_TYPES.values(), "application/json"]
+BY_MEDIA_TYPE = {t: name for name, t in twin.MEDIA_TYPES.items()} | {"application/json": "jsonld"}
+FORMAT_NAMES = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "rdf": "RDF/XML"}
+
+
+@bp.get("/id/<path:path>")
+def by_path(path: str) -> Response | tuple[str, int] | str:
+    return _serve(iri_for_path(path))
+
+
+@bp.get("/resource")
+def by_iri() -> Response | tuple[str, int] | str:
+    iri = request.args.get("iri", "").strip()
+    canonical = page_url(iri) if _is_iri(iri) else None
+    if canonical and urlsplit(canonical).path != request.path and list(request.args) == ["iri"]:
+        return redirect(canonical, 308)  # a graph IRI has its page at /id/<path>
+    return _serve(iri)
+
+
+def here(**args: object) -> str:
+    """This page's URL with other query arguments (the resource stays the same)."""
+    params = dict(request.view_args or {})
+    if request.endpoint == "resources.by_iri":
+        params["iri"] = request.args.get("iri", "")
+    return url_for(request.endpoint, **params, **args)
+
+
+def _choose() -> str:
+    """``html`` or a key of :data:`twin.FORMATS`, from ``?format=`` or the Accept header."""
+    name = request.args.get("format")
+    if name:
+        if name != "html" and name not in twin.FORMATS:
+            abort(400, f"unknown format {name!r}: use html, {', '.join(twin.FORMATS)}")
+        return name
+    if not request.accept_mimetypes.provided:
+        return "html"
+    best = request.accept_mimetypes.best_match(OFFERS)
+    if best is None:
+        abort(406, "acceptable here: " + ", ".join(OFFERS))
+    return "html" if best in HTML else BY_MEDIA_TYPE[best]
+
+
+def _serve(iri: str) -> Response | tuple[str, int] | str:
+    fmt = _choose()
+    if not _is_iri(iri):
+        return _missing(iri, "This is not a valid IRI.")
+    store = get_store()
+    if fmt != "html":
+        if not knows(store, iri):
+            return _missing(iri)
+        body = twin.serialize(twin.description(store, iri), fmt)
+        response = Response(body, mimetype=twin.MEDIA_TYPES[fmt])
+        response.vary.add("Accept")
+        return response
+    group = request.args.get("group")
+    d = describe(store, iri, group, request.args.get("page", 1, type=int))
+    if d is None:
+        return _missing(iri)
+    alternates = [(twin.MEDIA_TYPES[n], label, here(format=n)) for n, label in FORMAT_NAMES.items()]
+    response = Response(render_template("resources/page.html", d=d, alternates=alternates))
+    response.vary.add("Accept")
+    return response
+
+
+def _is_iri(text: str) -> bool:
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _missing(iri: str, reason: str = "The graph does not mention this IRI.") -> tuple[str, int]:
+    return render_template("resources/missing.html", iri=iri, reason=reason), 404
+
+
+def _slug(iri: str) -> str:
+    """An HTML id for a property: its short name with anything else as ``-``."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", short(ox.NamedNode(iri))).strip("-")
+
+
+@bp.context_processor
+def _helpers() -> dict[str, object]:
+    return {
+        "here": here,
+        "slug": _slug,
+        "readable": readable,
+        "is_iri": lambda t: isinstance(t, ox.NamedNode),
+        "is_literal": lambda t: isinstance(t, ox.Literal),
+        "in_graph_space": lambda iri: iri.startswith("https://w3id.org/un-mandates/"),
+    }
