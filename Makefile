@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 YASGUI := $(shell sed -n 's/.*"@zazuko\/yasgui": "\(.*\)".*/\1/p' package.json)
+CYTOSCAPE := $(shell sed -n 's/.*"cytoscape": "\(.*\)".*/\1/p' package.json)
+CYTOSCAPE_DAGRE := $(shell sed -n 's/.*"cytoscape-dagre": "\(.*\)".*/\1/p' package.json)
 VENDOR := web/static/vendor
-ASSETS := $(VENDOR)/yasgui-$(YASGUI).min.js $(VENDOR)/yasgui-$(YASGUI).min.css
+ASSETS := $(VENDOR)/yasgui-$(YASGUI).min.js $(VENDOR)/yasgui-$(YASGUI).min.css \
+	$(VENDOR)/cytoscape-$(CYTOSCAPE).min.js $(VENDOR)/cytoscape-dagre-$(CYTOSCAPE_DAGRE).min.js
 CHROMIUM := /usr/lib/chromium/chromium
 
 .PHONY: run test lint build assets browser clean
@@ -22,6 +25,8 @@ test: $(INSTALLED) $(ASSETS) $(CHROMIUM)
 
 # Front-end libraries: installed from the npm registry at the versions package-lock.json pins,
 # copied into the package's static folder with the version in the file name (no CDN at run time).
+# cytoscape-dagre's build names a source map we do not vendor: the line is dropped so that no
+# browser asks for it.
 assets: $(ASSETS)
 
 $(ASSETS): package.json package-lock.json
@@ -29,6 +34,9 @@ $(ASSETS): package.json package-lock.json
 	mkdir -p $(VENDOR)
 	cp node_modules/@zazuko/yasgui/build/yasgui.min.js $(VENDOR)/yasgui-$(YASGUI).min.js
 	cp node_modules/@zazuko/yasgui/build/yasgui.min.css $(VENDOR)/yasgui-$(YASGUI).min.css
+	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/cytoscape-$(CYTOSCAPE).min.js
+	sed '/sourceMappingURL/d' node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.js \
+		> $(VENDOR)/cytoscape-dagre-$(CYTOSCAPE_DAGRE).min.js
 
 # Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser).
 browser: $(CHROMIUM)

@@ -44,7 +44,7 @@ def main(ctx: click.Context, store: Path) -> None:
 
 
 def _command_modules() -> None:
-    from .commands import build, data, loader, serve  # noqa: F401  (they register their commands)
+    from .commands import analyze, build, data, loader, serve  # noqa: F401  (they register their commands)
 
 
 _command_modules()

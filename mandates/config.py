@@ -11,6 +11,8 @@ MANDATES_HOST        ``127.0.0.1``           address the explorer listens on
 MANDATES_PORT        ``5000``                port the explorer listens on
 MANDATES_TIMEOUT     ``30``                  seconds a SPARQL query may run
 MANDATES_ROW_LIMIT   ``10000``               rows a SELECT may return on the endpoint
+MANDATES_WRITE_TOKEN (none: no loading)      secret the web forms must carry to load/undo
+MANDATES_MAX_UPLOAD  ``1048576``             bytes a submission to ``/validate`` may have
 ==================== ======================= ==========================================
 """
 
@@ -33,3 +35,5 @@ class Settings:
     port: int = field(default_factory=lambda: int(_env("MANDATES_PORT", "5000")))
     timeout: float = field(default_factory=lambda: float(_env("MANDATES_TIMEOUT", "30")))
     row_limit: int = field(default_factory=lambda: int(_env("MANDATES_ROW_LIMIT", "10000")))
+    write_token: str = field(default_factory=lambda: _env("MANDATES_WRITE_TOKEN", ""))
+    max_upload: int = field(default_factory=lambda: int(_env("MANDATES_MAX_UPLOAD", "1048576")))

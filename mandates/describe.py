@@ -73,7 +73,7 @@ class Description:
 
 
 def _ask(store: ox.Store, text: str, node: str) -> object:
-    return store.query(text.replace("$r", node), prefixes=PREFIXES, use_default_graph_as_union=True)
+    return store.query(text.replace("$r", node), prefixes=PREFIXES)
 
 
 def knows(store: ox.Store, iri: str) -> bool:

@@ -60,16 +60,16 @@ def fallback(iri: str) -> str:
 def labels(store: ox.Store, iris: Iterable[str]) -> dict[str, str]:
     """The English (or untagged) label of each IRI that has one; others are left out."""
     found: dict[str, str] = {}
-    todo = sorted(i for i in set(iris) if _is_iri(i))
+    todo = sorted(i for i in set(iris) if is_iri(i))
     for start in range(0, len(todo), 400):
         values = " ".join(str(ox.NamedNode(i)) for i in todo[start : start + 400])
-        rows = store.query(_LABELS % values, prefixes=PREFIXES, use_default_graph_as_union=True)
+        rows = store.query(_LABELS % values, prefixes=PREFIXES)
         for row in rows:
             found.setdefault(row["s"].value, row["label"].value)
     return found
 
 
-def _is_iri(text: str) -> bool:
+def is_iri(text: str) -> bool:
     try:
         ox.NamedNode(text)
     except ValueError:

@@ -68,7 +68,7 @@ class Entry:
 
 
 def _pairs(store: ox.Store, text: str) -> list[tuple[str, ox.NamedNode | ox.Literal]]:
-    rows = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+    rows = store.query(text, prefixes=PREFIXES)
     return [(row["s"].value, row["o"]) for row in rows if isinstance(row["s"], ox.NamedNode)]
 
 
@@ -78,7 +78,7 @@ def build_index(store: ox.Store) -> tuple[list[Entry], dict[str, str]]:
     for s, t in _pairs(store, _TYPES):
         entries[s].types.add(t.value)
     names: dict[str, str] = {}
-    rows = store.query(_NAMES, prefixes=PREFIXES, use_default_graph_as_union=True)
+    rows = store.query(_NAMES, prefixes=PREFIXES)
     for row in rows:
         s, kind = row["s"].value, _KIND[_prefixed(row["p"].value)]
         if kind == "label":

@@ -8,6 +8,7 @@ previous store serving; readers that hold the old store keep it until they reope
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import time
@@ -23,6 +24,7 @@ CURRENT = "current"
 BUILDS = "builds"
 KEEP_PREVIOUS = 1
 PARTIAL = ".partial-"
+LOCK = ".write-lock"
 
 
 _MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -81,6 +83,21 @@ class StoreRoot:
         """
         builds = self.root / BUILDS
         builds.mkdir(parents=True, exist_ok=True)
+        with self._writer():
+            yield from self._write(builds, copy_current)
+
+    @contextmanager
+    def _writer(self) -> Iterator[None]:
+        """One writer at a time per store root (builds and loads wait for each other), so a
+        load always starts from the version the previous writer swapped in."""
+        with open(self.root / LOCK, "a+b") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _write(self, builds: Path, copy_current: bool) -> Iterator[ox.Store]:
         self._remove_abandoned(builds)
         name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
         partial = builds / f"{PARTIAL}{name}"

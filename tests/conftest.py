@@ -64,7 +64,8 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser, live_server) -> Iterator[object]:
-    """A fresh page; fails the test if it requests anything outside the live server."""
+    """A fresh page; fails the test if it requests anything outside the live server or if the
+    Content-Security-Policy had to block anything (an inline script, say)."""
     context = browser.new_context()
     page = context.new_page()
     outside: list[str] = []
@@ -72,6 +73,12 @@ def page(browser, live_server) -> Iterator[object]:
         "request",
         lambda r: None if r.url.startswith((live_server.url, "data:")) else outside.append(r.url),
     )
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     yield page
     context.close()
     assert outside == [], f"the page sent requests off this server: {outside}"
+    assert blocked == [], f"the Content-Security-Policy blocked something: {blocked}"

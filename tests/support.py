@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,3 +106,14 @@ class LiveServer:
             self.proc.kill()
             self.proc.wait()
         self._log_file.close()
+
+
+def call(url: str, data: bytes | None = None, headers: dict | None = None):
+    """(status, headers, body) of one HTTP request, error statuses included."""
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as err:
+        with err:
+            return err.code, err.headers, err.read()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from mandates.saved_queries import by_id
+
 pytestmark = pytest.mark.browser
 
 
@@ -46,6 +48,18 @@ def test_search_then_open_the_result(page, live_server) -> None:
 
 def test_run_a_saved_query_and_see_its_rows(page, live_server) -> None:
     page.goto(f"{live_server.url}/queries")
-    page.locator("a", has_text="run").first.click()
+    page.locator("a.run").first.click()
     page.wait_for_selector("table")
     assert page.locator("table tbody tr").count() >= 1
+
+
+def test_open_a_saved_query_in_the_editor_and_run_it(page, live_server) -> None:
+    page.goto(f"{live_server.url}/queries")
+    item = page.locator("li", has=page.locator("a.editor")).filter(has_text="meet").first
+    item.locator("a.editor").click()
+    page.wait_for_selector(".yasqe .CodeMirror")
+    text = page.evaluate("window.mandatesEditor.getTab().getQuery()")
+    assert text == by_id("expert-group-meetings").full_text
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr table tbody tr")
+    assert page.locator(".yasr table tbody tr").count() >= 7

@@ -26,23 +26,13 @@ from mandates.store import StoreRoot
 from mandates.web.sparql_pool import PoolBusy, QueryPool, WorkerFailed
 from mandates.web.sparql_worker import Job
 
-from support import DATA, LiveServer
+from support import DATA, LiveServer, call
 
 pytestmark = pytest.mark.slow
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 STOPPED = b"query stopped after 2 s (the limit of this endpoint)\n"
 TRUNCATED = "X-Result-Truncated"
-
-
-def call(url: str, data: bytes | None = None, headers: dict | None = None):
-    request = urllib.request.Request(url, data=data, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as err:
-        with err:
-            return err.code, err.headers, err.read()
 
 
 def query(server: LiveServer, text: str, **headers: str):

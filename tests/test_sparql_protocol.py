@@ -23,6 +23,8 @@ from rdflib.namespace import RDF
 from SPARQLWrapper import CSV, JSON, JSONLD, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, URITooLong
 
+from support import call
+
 pytestmark = pytest.mark.slow
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -31,17 +33,6 @@ SYMBOLS = "SELECT ?symbol WHERE { ?r a mnd:Resolution ; mnd:symbol ?symbol } ORD
 RESOLUTIONS = "CONSTRUCT WHERE { ?r a mnd:Resolution ; mnd:symbol ?symbol }"
 ONTOLOGY = "https://w3id.org/un-mandates/ontology#"
 MND = f"PREFIX mnd: <{ONTOLOGY}>\n"
-
-
-def call(url: str, data: bytes | None = None, headers: dict | None = None):
-    """(status, headers, body) of one request, errors included."""
-    request = urllib.request.Request(url, data=data, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as err:
-        with err:
-            return err.code, err.headers, err.read()
 
 
 def get(server, query: str, headers: dict | None = None, **params: str):

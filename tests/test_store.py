@@ -111,3 +111,30 @@ def test_a_triple_stated_by_two_sources_is_seen_once(tmp_path: Path) -> None:
     store = root.open_read_only()
     assert len(list(store.query("SELECT * WHERE { ?s ?p ?o }"))) == 1
     assert len(list(store.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"))) == 2
+
+
+def test_concurrent_writers_are_serialised(tmp_path: Path) -> None:
+    """Two loads at once: the second starts from the version the first swapped in."""
+    import threading
+    import time
+
+    root = StoreRoot(tmp_path)
+    _fill(root, QUAD)
+    errors: list[BaseException] = []
+
+    def add(quad: ox.Quad) -> None:
+        try:
+            with root.new_version(copy_current=True) as store:
+                time.sleep(0.3)
+                store.extend([quad])
+        except BaseException as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+
+    third = ox.Quad(ox.NamedNode("http://e/c"), QUAD.predicate, ox.Literal("3"), QUAD.graph_name)
+    threads = [threading.Thread(target=add, args=(q,)) for q in (OTHER, third)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(root.open_read_only()) == 3

@@ -23,10 +23,24 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from . import editor, home, queries, resources, search, sparql, store, urls
+    from . import (
+        editor,
+        graph,
+        graph_api,
+        home,
+        queries,
+        resources,
+        search,
+        security,
+        sparql,
+        store,
+        urls,
+        validate,
+    )
 
     store.init_app(app)
     urls.init_app(app)
-    for module in (home, sparql, editor, queries, resources, search):
+    security.init_app(app)
+    for module in (home, sparql, editor, queries, resources, search, graph, graph_api, validate):
         app.register_blueprint(module.bp)
     return app

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 
 from mandates import twin
 from mandates.describe import describe, knows
-from mandates.labels import readable
+from mandates.labels import is_iri, readable
 from mandates.query import short
 
 from .store import get_store
@@ -36,7 +36,7 @@ def by_path(path: str) -> Response | tuple[str, int] | str:
 @bp.get("/resource")
 def by_iri() -> Response | tuple[str, int] | str:
     iri = request.args.get("iri", "").strip()
-    canonical = page_url(iri) if _is_iri(iri) else None
+    canonical = page_url(iri) if is_iri(iri) else None
     if canonical and urlsplit(canonical).path != request.path and list(request.args) == ["iri"]:
         return redirect(canonical, 308)  # a graph IRI has its page at /id/<path>
     return _serve(iri)
@@ -67,7 +67,7 @@ def _choose() -> str:
 
 def _serve(iri: str) -> Response | tuple[str, int] | str:
     fmt = _choose()
-    if not _is_iri(iri):
+    if not is_iri(iri):
         return _missing(iri, "This is not a valid IRI.")
     store = get_store()
     if fmt != "html":
@@ -85,14 +85,6 @@ def _serve(iri: str) -> Response | tuple[str, int] | str:
     response = Response(render_template("resources/page.html", d=d, alternates=alternates))
     response.vary.add("Accept")
     return response
-
-
-def _is_iri(text: str) -> bool:
-    try:
-        ox.NamedNode(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _missing(iri: str, reason: str = "The graph does not mention this IRI.") -> tuple[str, int]:

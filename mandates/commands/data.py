@@ -7,11 +7,18 @@ from pathlib import Path
 
 import click
 import pyoxigraph as ox
+from rdflib import Graph
 
+from .. import graph_export
 from ..cli import Context, fail, main
 from ..errors import MandatesError
+from ..intake import kind_of
+from ..loading import read_files
+from ..network import build_graph
 from ..query import run, serialize
-from ..validation import ENGINES, validate_paths
+from ..rdfio import rdf_files, rdf_format, triples_to_graph
+from ..staging import check
+from ..validation import ENGINES, validate_graph
 
 EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 
@@ -33,15 +40,32 @@ EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
     show_default=True,
     help="sparql: the shapes as queries on an embedded store (fast); pyshacl: the reference.",
 )
-def validate_command(paths: tuple[Path, ...], fmt: str, engine: str) -> None:
-    """Validate RDF files and folders against the project's shapes.
+@click.pass_obj
+def validate_command(obj: Context, paths: tuple[Path, ...], fmt: str, engine: str) -> None:
+    """Validate RDF files and UN documents against the project's shapes, as `load` would.
 
-    Reads Turtle (.ttl), TriG (.trig), N-Triples (.nt), N-Quads (.nq), JSON-LD (.jsonld) and
-    RDF/XML (.rdf, .owl), all together as one graph. Exit status: 0 conforms (warnings
-    allowed), 1 violations, 2 unreadable input.
+    Reads Turtle (.ttl), TriG (.trig), N-Triples (.nt), N-Quads (.nq), JSON-LD (.jsonld),
+    RDF/XML (.rdf, .owl) and, named one by one, documents (.txt, .md, .pdf, .html) through the
+    loader; folders give their RDF files. When a store has been built, the files are checked
+    in its context, as `mandates load` and the web page do (references to what the store
+    knows resolve; the report lists only what the files add); otherwise, and with --engine
+    pyshacl, on their own with the ontology. Exit status: 0 conforms (warnings allowed),
+    1 violations, 2 unreadable input.
     """
     try:
-        report = validate_paths(list(paths), engine)
+        for path in rdf_files(list(paths)):
+            if kind_of(path.name) is None:
+                rdf_format(path)  # raises: neither RDF nor a document
+        in_context = engine == "sparql" and obj.root.exists()
+        submissions = read_files(obj.root if in_context else None, list(paths))
+        if in_context:
+            report = check(obj.root, submissions)
+        else:
+            graph = Graph()
+            for s in submissions:
+                triples_to_graph(s.quads, graph)
+            report = validate_graph(graph, engine)
+            report.files = [s.name for s in submissions]
     except MandatesError as err:
         fail(err)
     click.echo(report.dumps(fmt), nl=False)
@@ -87,7 +111,14 @@ def query_command(obj: Context, query: str, fmt: str) -> None:
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="trig")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(EXPORT_FORMATS) + list(graph_export.FORMATS)),
+    default="trig",
+    help="trig or nquads: every named graph; graphml, nodelink (JSON) or csv (edges with"
+    " quotes): the graph of resources and their mandate and structural links.",
+)
 @click.option(
     "--output",
     "-o",
@@ -95,15 +126,30 @@ def query_command(obj: Context, query: str, fmt: str) -> None:
     default=None,
     help="File to write (standard output if omitted).",
 )
+@click.option(
+    "--iri",
+    default=None,
+    help="With graphml, nodelink or csv: only this resource and its neighbours.",
+)
 @click.pass_obj
-def export_command(obj: Context, fmt: str, output: Path | None) -> None:
-    """Write the whole store, every named graph, as TriG or N-Quads."""
+def export_command(obj: Context, fmt: str, output: Path | None, iri: str | None) -> None:
+    """Write the whole store as TriG or N-Quads, or its graph as GraphML, node-link or CSV."""
     try:
         store = obj.root.open_read_only()
+        if fmt in EXPORT_FORMATS:
+            if iri is not None:
+                raise MandatesError("--iri goes with graphml, nodelink or csv", "--iri")
+            named = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+            data = ox.serialize(named, format=EXPORT_FORMATS[fmt])
+        else:
+            graph = build_graph(store)
+            if iri is not None:
+                if iri not in graph:
+                    raise MandatesError("no such resource in the graph", iri)
+                graph = graph_export.around(graph, iri)
+            data = graph_export.export(graph, fmt)
     except MandatesError as err:
         fail(err)
-    named = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
-    data = ox.serialize(named, format=EXPORT_FORMATS[fmt])
     if output is None:
         sys.stdout.buffer.write(data)
     else:

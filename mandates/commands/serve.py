@@ -20,8 +20,31 @@ from ..errors import MandatesError
     envvar="MANDATES_TIMEOUT",
     help="Seconds a SPARQL query may run.",
 )
+@click.option(
+    "--row-limit",
+    default=SETTINGS.row_limit,
+    show_default=True,
+    type=int,
+    envvar="MANDATES_ROW_LIMIT",
+    help="Rows (or triples) a query may return on the endpoint; more are cut.",
+)
+@click.option(
+    "--query-workers",
+    default=2,
+    show_default=True,
+    type=int,
+    help="Worker processes that run SPARQL queries under the deadline.",
+)
 @click.pass_obj
-def serve_command(obj: Context, host: str, port: int, threads: int, timeout: float) -> None:
+def serve_command(
+    obj: Context,
+    host: str,
+    port: int,
+    threads: int,
+    timeout: float,
+    row_limit: int,
+    query_workers: int,
+) -> None:
     """Serve the explorer and the SPARQL endpoint (waitress, never a debug server)."""
     import waitress
 
@@ -29,7 +52,14 @@ def serve_command(obj: Context, host: str, port: int, threads: int, timeout: flo
 
     try:
         obj.root.current()
-        app = create_app({"STORE": str(obj.root.root), "QUERY_TIMEOUT": timeout})
+        app = create_app(
+            {
+                "STORE": str(obj.root.root),
+                "QUERY_TIMEOUT": timeout,
+                "ROW_LIMIT": row_limit,
+                "QUERY_WORKERS": query_workers,
+            }
+        )
     except MandatesError as err:
         fail(err)
     click.echo(f"Serving the UN Mandates Graph explorer at http://{host}:{port}/", err=True)

@@ -1,0 +1,212 @@
+"""The JSON behind the graph views, the analytics, and the graph exports.
+
+All routes are GET; IRIs are absolute; ``url`` fields are resource page URLs
+(:func:`web.urls.page_url`). Errors are JSON ``{"error": message}``: 400 for a bad parameter,
+404 for an IRI the graph does not mention.
+
+``/graph/api/neighbourhood?iri=&limit=10&verb=&body=&year=&status=&group=&direction=&offset=``
+    ``{"center", "nodes": [node], "edges": [edge], "groups": [group]}`` where a node is
+    ``{"id", "label", "type", "typeLabel", "url", "date"}``, an edge
+    ``{"id", "source", "target", "predicate", "label", "verb", "statement", "year", "status"}``
+    and a group ``{"predicate", "label", "direction", "total", "shown", "more"}``. ``verb``,
+    ``body``, ``year`` and ``status`` (adopted, suggested, reported, proposed) repeat and
+    filter mandate edges; ``group`` (a predicate IRI) with ``direction`` (out, in) and
+    ``offset`` answers that group's next page only. Rules: :mod:`mandates.neighbourhood`.
+``/graph/api/edge?statement=``
+    ``{"statement", "subject": node, "verb", "verbLabel", "object": node, "url",
+    "attestations": [{"quote", "paragraph", "source": node, "status", "statusLabel",
+    "evidence", "evidenceLabel"}]}``.
+``/graph/api/lineage?iri=&depth=6``
+    ``{"root", "lanes": [{"id", "label"}], "nodes": [node + "lane", "year", "status",
+    "statuses", "category", "end", "originalDate"], "edges": [{"id", "source", "target",
+    "predicate", "verb", "statement", "label", "inverse"}], "truncated"}``; traversal rules in
+    :mod:`mandates.lineage`.
+``/graph/api/timeline?iri=&depth=6``
+    ``{"items": [{"id", "label", "url", "type", "date", "end", "kind", "status"}]}``: the dated
+    meetings and documents of the lineage, by date.
+``/graph/api/analytics?kind=degree|betweenness|components|communities&top=10&category=``
+    centrality: ``{"kind", "nodes": <graph size>, "edges", "results": [{"iri", "label",
+    "type", "url", "score", "degree"}]}``; components and communities: ``{"kind", "count",
+    "components"|"communities": [{"id", "size", "members": [{"iri", "label", "type", "url",
+    "degree"}]}]}`` (communities also ``method`` and ``modularity``).
+``/graph/api/path?from=&to=&directed=0|1&links=mandate|all``
+    ``{"from", "to", "directed", "links", "length" (null: no path), "nodes": [{"iri", "label",
+    "type", "url"}], "edges": [{"source", "target", "predicate", "label", "verb",
+    "statement", "forward"}]}``; ``from`` and ``to`` also accept symbols and labels.
+``/graph/export.graphml``, ``/graph/export.json``, ``/graph/export.csv`` (``?iri=`` for one
+    resource's neighbourhood): see :mod:`mandates.graph_export`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
+
+from mandates import analytics, graph_export, network
+from mandates.edge_detail import edge_detail
+from mandates.graph_terms import GraphRequestError
+from mandates.lineage import lineage as lineage_of
+from mandates.lineage import timeline as timeline_of
+from mandates.neighbourhood import Filters
+from mandates.neighbourhood import neighbourhood as neighbourhood_of
+
+from .store import get_store
+from .urls import page_url
+
+bp = Blueprint("graph_api", __name__)
+FILTERS = ("verb", "body", "year", "status")
+MIME = {"graphml": "application/graphml+xml", "json": "application/json", "csv": "text/csv"}
+
+
+@bp.errorhandler(GraphRequestError)
+def _bad_request(err: GraphRequestError) -> tuple[Response, int]:
+    return jsonify(error=err.message), 400
+
+
+@bp.errorhandler(analytics.UnknownResource)
+def _unknown(err: analytics.UnknownResource) -> tuple[Response, int]:
+    return jsonify(error=str(err)), 404
+
+
+def _missing(iri: str) -> tuple[Response, int]:
+    return jsonify(error=f"the graph does not mention {iri}"), 404
+
+
+def _iri(name: str) -> str:
+    value = request.args.get(name, "").strip()
+    try:
+        return ox.NamedNode(value).value
+    except ValueError:
+        raise GraphRequestError(f"{name} must be an absolute IRI") from None
+
+
+def _int(name: str, default: int, low: int, high: int) -> int:
+    text = request.args.get(name)
+    if text is None:
+        return default
+    if not re.fullmatch(r"\d{1,9}", text) or not low <= int(text) <= high:
+        raise GraphRequestError(f"{name} must be a whole number from {low} to {high}")
+    return int(text)
+
+
+def _filters() -> Filters:
+    years = request.args.getlist("year")
+    if any(not re.fullmatch(r"\d{4}", y) for y in years):
+        raise GraphRequestError("year must be four digits (YYYY)")
+    bodies = request.args.getlist("body")
+    for body in bodies:
+        try:
+            ox.NamedNode(body)
+        except ValueError:
+            raise GraphRequestError("body must be an absolute IRI") from None
+    return Filters(
+        verbs=frozenset(request.args.getlist("verb")),
+        bodies=frozenset(bodies),
+        years=frozenset(int(y) for y in years),
+        statuses=frozenset(request.args.getlist("status")),
+    )
+
+
+def _graph():
+    """The networkx graph of the store in service, built once per store version."""
+    holder = current_app.extensions["mandates.store"]
+    return network.cached(get_store(), holder.root.version())
+
+
+@bp.get("/graph/api/neighbourhood")
+def neighbourhood() -> Response | tuple[Response, int]:
+    iri, limit = _iri("iri"), _int("limit", 10, 1, 500)
+    filters, offset = _filters(), _int("offset", 0, 0, 10**9)
+    group = None
+    if "group" in request.args or "direction" in request.args:
+        direction = request.args.get("direction", "")
+        if direction not in ("out", "in"):
+            raise GraphRequestError("direction must be out or in, with group")
+        group = (_iri("group"), direction)
+    kept = {f: request.args.getlist(f) for f in FILTERS if f in request.args}
+
+    def more(predicate: str, direction: str, at: int) -> str:
+        args = {"iri": iri, "limit": limit, "group": predicate, "direction": direction}
+        return url_for("graph_api.neighbourhood", **args, offset=at, **kept)
+
+    found = neighbourhood_of(get_store(), iri, limit, filters, group, offset, page_url, more)
+    return jsonify(found) if found is not None else _missing(iri)
+
+
+@bp.get("/graph/api/edge")
+def edge() -> Response | tuple[Response, int]:
+    statement = _iri("statement")
+    found = edge_detail(get_store(), statement, page_url)
+    if found is None:
+        return jsonify(error=f"{statement} is not a mandate statement of the graph"), 404
+    return jsonify(found)
+
+
+def _lineage() -> tuple[str, dict | None]:
+    iri = _iri("iri")
+    return iri, lineage_of(get_store(), iri, _int("depth", 6, 1, 20), page_url)
+
+
+@bp.get("/graph/api/lineage")
+def lineage() -> Response | tuple[Response, int]:
+    iri, found = _lineage()
+    return jsonify(found) if found is not None else _missing(iri)
+
+
+@bp.get("/graph/api/timeline")
+def timeline() -> Response | tuple[Response, int]:
+    iri, found = _lineage()
+    return jsonify(timeline_of(found)) if found is not None else _missing(iri)
+
+
+def _with_urls(rows: list[dict]) -> list[dict]:
+    return [r | {"url": page_url(r["iri"])} for r in rows]
+
+
+@bp.get("/graph/api/analytics")
+def analytics_view() -> Response:
+    kind, top, graph = request.args.get("kind", "degree"), _int("top", 10, 1, 1000), _graph()
+    if kind in analytics.KINDS:
+        category = request.args.get("category") or None
+        rows = analytics.centrality(graph, kind, top, category)
+        size = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+        return jsonify({"kind": kind} | size | {"results": _with_urls(rows)})
+    if kind not in ("components", "communities"):
+        raise GraphRequestError("kind must be degree, betweenness, components or communities")
+    found = analytics.components(graph) if kind == "components" else analytics.communities(graph)
+    for group in found[kind][:top]:
+        group["members"] = _with_urls(group["members"])
+    return jsonify({"kind": kind} | found | {kind: found[kind][:top]})
+
+
+@bp.get("/graph/api/path")
+def path() -> Response:
+    graph = _graph()
+    ends = []
+    for name in ("from", "to"):
+        if not request.args.get(name, "").strip():
+            raise GraphRequestError(f"{name} is required")
+        ends.append(analytics.resolve(graph, request.args[name]))
+    directed = request.args.get("directed", "0") in ("1", "true", "yes")
+    found = analytics.path(graph, *ends, directed, request.args.get("links", "mandate"))
+    found["nodes"] = _with_urls(found["nodes"])
+    return jsonify(found)
+
+
+@bp.get("/graph/export.graphml", defaults={"suffix": "graphml"})
+@bp.get("/graph/export.json", defaults={"suffix": "json"})
+@bp.get("/graph/export.csv", defaults={"suffix": "csv"})
+def export(suffix: str) -> Response | tuple[Response, int]:
+    graph = _graph()
+    name = "mandates-graph"
+    if "iri" in request.args:
+        iri = _iri("iri")
+        if iri not in graph:
+            return _missing(iri)
+        graph, name = graph_export.around(graph, iri), "mandates-neighbourhood"
+    data = graph_export.export(graph, {"json": "nodelink"}.get(suffix, suffix))
+    response = Response(data, mimetype=MIME[suffix])
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
+    return response
