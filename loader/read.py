@@ -105,23 +105,68 @@ def html_text(markup: str) -> str:
     return text.strip()
 
 
+#: Limits on a PDF, against bombs: pages read, bytes one stream may decompress to (pypdf's
+#: own limit, lowered), characters of text extracted in all.
+PDF_MAX_PAGES = 2_000
+PDF_MAX_STREAM = 20_000_000
+PDF_MAX_TEXT = 5_000_000
+
+
 def pdf_text(data: bytes, name: str) -> str:
-    """Text layer of a PDF, page by page (pages separated by a form feed)."""
+    """Text layer of a PDF, page by page (pages separated by a form feed), within the limits."""
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf import PdfReader, apply_configuration
+        from pypdf.errors import LimitReachedError, PyPdfError
     except ImportError as exc:  # pragma: no cover - pypdf is a declared dependency
         raise LoaderError("reading PDF needs the 'pypdf' package", name) from exc
+    limits = {
+        "zlib_maximum_output_length": PDF_MAX_STREAM,
+        "lzw_maximum_output_length": PDF_MAX_STREAM,
+        "run_length_maximum_output_length": PDF_MAX_STREAM,
+        "brotli_maximum_output_length": PDF_MAX_STREAM,
+        "jbig2_maximum_output_length": PDF_MAX_STREAM,
+        "array_based_stream_maximum_output_length": PDF_MAX_STREAM,
+        "image_maximum_buffer_size": PDF_MAX_STREAM,
+        "stream_decoding_work_maximum_length": 4 * PDF_MAX_STREAM,
+        "page_tree_maximum_entries": PDF_MAX_PAGES + 1,
+    }
+    pages: list[str] = []
     try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        with apply_configuration(**limits):
+            reader = PdfReader(io.BytesIO(data))
+            if len(reader.pages) > PDF_MAX_PAGES:
+                raise _TooBig(f"more than {PDF_MAX_PAGES} pages")
+            size = 0
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
+                size += len(pages[-1])
+                if size > PDF_MAX_TEXT:
+                    raise _TooBig(f"more than {PDF_MAX_TEXT} characters of text")
+    except (_TooBig, LimitReachedError) as exc:
+        raise BinaryInputError(f"PDF refused: {_over(exc)}; nothing extracted", name) from exc
+    except (PyPdfError, ValueError, KeyError, OSError, RecursionError) as exc:
         raise BinaryInputError(
             "unreadable PDF (damaged or encrypted); nothing extracted", name
         ) from exc
     if not "".join(pages).strip():
         raise NoTextLayerError("PDF has no text layer (scanned image?); nothing extracted", name)
     return "\n\f\n".join(pages)
+
+
+class _TooBig(Exception):
+    """A PDF over one of the limits (the message says which)."""
+
+
+def _over(exc: Exception) -> str:
+    """Which limit a PDF went over, in words (pypdf's own limits named from its message)."""
+    text = str(exc).lower()
+    if isinstance(exc, _TooBig):
+        return str(exc)
+    if "page tree" in text:
+        return f"more than {PDF_MAX_PAGES} pages"
+    if "decompress" in text or "output length" in text or "decoding" in text:
+        return f"a stream decompresses to more than {PDF_MAX_STREAM} bytes"
+    return "a structure over the reader's limits"
 
 
 def read_bytes(data: bytes, name: str = "<bytes>") -> Source:

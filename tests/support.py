@@ -117,3 +117,14 @@ def call(url: str, data: bytes | None = None, headers: dict | None = None):
     except urllib.error.HTTPError as err:
         with err:
             return err.code, err.headers, err.read()
+
+
+def crafted_store(folder: Path, store: Path, turtle: str, name: str = "crafted") -> Path:
+    """A store built, without validation, from one curated Turtle file: for hostile data."""
+    from mandates.build import build
+    from mandates.store import StoreRoot
+
+    (folder / "curated").mkdir(parents=True)
+    (folder / "curated" / f"{name}.ttl").write_text(turtle, encoding="utf-8")
+    build(StoreRoot(store), folder, validate=False)
+    return store

@@ -11,10 +11,11 @@ import urllib.request
 import networkx as nx
 import pytest
 
-from mandates.build import build
 from mandates.namespaces import PREFIXES
 from mandates.store import StoreRoot
 from mandates.web import create_app
+
+from support import crafted_store
 
 ID = "https://w3id.org/un-mandates/id/"
 M = PREFIXES["mnd"]
@@ -327,12 +328,13 @@ CRAFTED = """
 
 @pytest.fixture(scope="module")
 def crafted_client(tmp_path_factory: pytest.TempPathFactory):
-    data = tmp_path_factory.mktemp("crafted")
-    (data / "curated").mkdir()
-    (data / "curated" / "crafted.ttl").write_text(CRAFTED, encoding="utf-8")
-    root = StoreRoot(tmp_path_factory.mktemp("crafted-store"))
-    build(root, data, validate=False)
-    return create_app({"STORE": str(root.root)}).test_client()
+    store = crafted_store(
+        tmp_path_factory.mktemp("crafted"),
+        tmp_path_factory.mktemp("crafted-store"),
+        CRAFTED,
+        "crafted",
+    )
+    return create_app({"STORE": str(store)}).test_client()
 
 
 def test_csv_export_neutralises_formula_cells(crafted_client) -> None:

@@ -11,10 +11,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from mandates.build import build
 from mandates.namespaces import MND, PREFIXES
 from mandates.store import StoreRoot
 from mandates.web import create_app
+
+from support import crafted_store
 
 ID = "https://w3id.org/un-mandates/id/"
 RES = ID + "doc/A/RES/65/230"
@@ -350,12 +351,13 @@ HOSTILE = """
 
 @pytest.fixture(scope="module")
 def hostile_client(tmp_path_factory: pytest.TempPathFactory):
-    data = tmp_path_factory.mktemp("hostile")
-    (data / "curated").mkdir()
-    (data / "curated" / "hostile.ttl").write_text(HOSTILE, encoding="utf-8")
-    root = StoreRoot(tmp_path_factory.mktemp("hostile-store"))
-    build(root, data, validate=False)
-    return create_app({"STORE": str(root.root)}).test_client()
+    store = crafted_store(
+        tmp_path_factory.mktemp("hostile"),
+        tmp_path_factory.mktemp("hostile-store"),
+        HOSTILE,
+        "hostile",
+    )
+    return create_app({"STORE": str(store)}).test_client()
 
 
 def _no_live_scheme(page: Page) -> None:

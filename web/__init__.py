@@ -22,12 +22,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     if config:
         app.config.from_mapping(config)
+    app.debug = False  # never, whatever FLASK_DEBUG or the config say: no debugger, no tracebacks
 
     from . import (
         editor,
         graph,
         graph_api,
         home,
+        loads,
         queries,
         resources,
         search,
@@ -41,6 +43,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     store.init_app(app)
     urls.init_app(app)
     security.init_app(app)
-    for module in (home, sparql, editor, queries, resources, search, graph, graph_api, validate):
+    for module in (
+        home,
+        sparql,
+        editor,
+        queries,
+        resources,
+        search,
+        graph,
+        graph_api,
+        validate,
+        loads,
+    ):
         app.register_blueprint(module.bp)
     return app

@@ -12,7 +12,6 @@ report of the store in service, computed once per store version.
 from __future__ import annotations
 
 import hashlib
-import hmac
 from dataclasses import dataclass
 
 from flask import (
@@ -32,13 +31,13 @@ from mandates.config import Settings
 from mandates.describe import knows
 from mandates.errors import InputError, MandatesError
 from mandates.intake import graph_for, kind_of, read_all
-from mandates.load_log import entries, undoable
-from mandates.loading import load, naming_graph, unload
+from mandates.loading import load, naming_graph
 from mandates.report_cache import ReportCache
 from mandates.staging import check_against
 from mandates.store_report import StoreReport
 from mandates.validation import Report, Result
 
+from .permissions import writer
 from .store import get_store
 
 bp = Blueprint("validate", __name__)
@@ -180,21 +179,9 @@ def download(token: str, fmt: str) -> Response:
     return response
 
 
-def _writer() -> str:
-    """Who writes: 403 unless the server allows writing and the form carries its token."""
-    secret = current_app.config["WRITE_TOKEN"]
-    given = request.form.get("token", "")
-    if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
-        abort(403, "loading needs the write token configured on this server")
-    by = request.form.get("by", "").strip()
-    if not by or len(by) > 100:
-        abort(400, "give your name (at most 100 characters)")
-    return by
-
-
 @bp.post("/validate/<token>/load")
 def load_submission(token: str) -> Response | tuple[str, int]:
-    by = _writer()
+    by = writer()
     checked = _checked(token)
     try:
         load(
@@ -207,33 +194,4 @@ def load_submission(token: str) -> Response | tuple[str, int]:
         return _report_page(token, checked.name, err.report, 409, error=str(err))
     except MandatesError as err:
         return _report_page(token, checked.name, checked.report, 400, error=str(err))
-    return redirect(url_for(".loads"), 303)
-
-
-@bp.get("/loads")
-def loads() -> Response | tuple[str, int]:
-    return _loads_page()
-
-
-def _loads_page(status: int = 200, **more) -> Response | tuple[str, int]:
-    store = get_store()
-    log = entries(store)
-    if request.method == "GET" and request.args.get("format") == "json":
-        return Response(
-            current_app.json.dumps([e.to_json() for e in log]), mimetype="application/json"
-        )
-    current = {e.iri for e in undoable(store, log).values()}
-    return _page("validate/loads.html", status, log=log, current=current, **more)
-
-
-@bp.post("/loads/undo")
-def undo() -> Response | tuple[str, int]:
-    by = _writer()
-    root = current_app.extensions["mandates.store"].root
-    try:
-        unload(root, request.form.get("graph", ""), by, request.remote_addr)
-    except BuildError as err:
-        return _loads_page(409, error=str(err), report=err.report)
-    except MandatesError as err:
-        return _loads_page(400, error=str(err))
-    return redirect(url_for(".loads"), 303)
+    return redirect(url_for("loads.index"), 303)

@@ -102,7 +102,10 @@ def query_command(obj: Context, query: str, fmt: str) -> None:
         path = Path(query)
         if not path.is_file():
             fail(MandatesError("no such query file", query))
-        text, source = path.read_text(encoding="utf-8"), query
+        try:
+            text, source = path.read_text(encoding="utf-8"), query
+        except UnicodeDecodeError as err:
+            fail(MandatesError(f"not UTF-8 text: byte 0x{err.object[err.start]:02x}", query))
     try:
         results = run(obj.root.open_read_only(), text, source)
         click.echo(serialize(results, fmt), nl=False)

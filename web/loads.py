@@ -1,0 +1,44 @@
+"""The log of loads and undos, and undoing a load (write token needed)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+
+from mandates.build import BuildError
+from mandates.errors import MandatesError
+from mandates.load_log import entries, undoable
+from mandates.loading import unload
+
+from .permissions import writer
+from .store import get_store
+
+bp = Blueprint("loads", __name__)
+
+
+@bp.get("/loads")
+def index() -> Response | tuple[str, int]:
+    return _page()
+
+
+def _page(status: int = 200, **more) -> Response | tuple[str, int]:
+    store = get_store()
+    log = entries(store)
+    if request.method == "GET" and request.args.get("format") == "json":
+        return Response(
+            current_app.json.dumps([e.to_json() for e in log]), mimetype="application/json"
+        )
+    current = {e.iri for e in undoable(store, log).values()}
+    return render_template("loads/index.html", log=log, current=current, **more), status
+
+
+@bp.post("/loads/undo")
+def undo() -> Response | tuple[str, int]:
+    by = writer()
+    root = current_app.extensions["mandates.store"].root
+    try:
+        unload(root, request.form.get("graph", ""), by, request.remote_addr)
+    except BuildError as err:
+        return _page(409, error=str(err), report=err.report)
+    except MandatesError as err:
+        return _page(400, error=str(err))
+    return redirect(url_for(".index"), 303)
