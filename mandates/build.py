@@ -1,7 +1,8 @@
 """Building the graph: ontology + curated data + what the loader extracts from the sources.
 
-Everything is read and validated before the store is touched; the new store is written into
-a fresh folder and swapped in only when complete (see :mod:`mandates.store`).
+Everything is read first (a bad file stops the build before the store is touched); the new
+store is written into a fresh folder, validated there, and swapped in only when complete and
+conforming (see :mod:`mandates.store`).
 """
 
 from __future__ import annotations
