@@ -128,3 +128,19 @@ def crafted_store(folder: Path, store: Path, turtle: str, name: str = "crafted")
     (folder / "curated" / f"{name}.ttl").write_text(turtle, encoding="utf-8")
     build(StoreRoot(store), folder, validate=False)
     return store
+
+
+def minimal_pdf(objects: list[bytes]) -> bytes:
+    """A PDF file of the given numbered objects (1 is the catalog), with its xref computed."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)

@@ -87,7 +87,7 @@ from mandates import saved_queries
 from mandates.store import BUILDS, PARTIAL, StoreRoot
 from mandates.web import create_app
 
-from support import ROOT, Cli, LiveServer, call, crafted_store
+from support import ROOT, Cli, LiveServer, call, crafted_store, minimal_pdf
 
 ID = "https://w3id.org/un-mandates/id/"
 
@@ -137,21 +137,6 @@ def test_property_path_explosion_is_stopped_at_the_deadline(strict_server) -> No
 # --- 2. PDF bombs ---------------------------------------------------------------------------
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 TEXT = b"BT /F1 12 Tf 72 720 Td (Recalling its resolution 65/230) Tj ET\n"
 PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
@@ -165,14 +150,14 @@ def flate_bomb(size: int = 200_000_000) -> bytes:
     data += packer.flush()
     stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data
     catalog = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
-    return _pdf([*catalog, PAGE + b" >>", stream + b"\nendstream", FONT])
+    return minimal_pdf([*catalog, PAGE + b" >>", stream + b"\nendstream", FONT])
 
 
 def page_bomb(pages: int = 20_000) -> bytes:
     """Thousands of pages sharing one content stream."""
     kids = b" ".join(b"%d 0 R" % (n + 6) for n in range(pages))
     stream = b"<< /Length %d >>\nstream\n" % len(TEXT) + TEXT + b"\nendstream"
-    return _pdf(
+    return minimal_pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
@@ -189,7 +174,7 @@ def deep_bomb(depth: int = 100_000) -> bytes:
     stream = b"<< /Length %d >>\nstream\n" % len(TEXT) + TEXT + b"\nendstream"
     deep = PAGE + b" /X " + b"[" * depth + b"]" * depth + b" >>"
     catalog = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
-    return _pdf([*catalog, deep, stream, FONT])
+    return minimal_pdf([*catalog, deep, stream, FONT])
 
 
 BOMBS = {

@@ -9,6 +9,8 @@ import pytest
 from mandates.loader.errors import BinaryInputError, EncodingError
 from mandates.loader.read import decode, read_bytes
 
+from support import minimal_pdf
+
 TEXT = "Recalling its resolution 65/230 — “Salvador Declaration”, café"
 
 
@@ -65,19 +67,7 @@ def _pdf(text: str) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return minimal_pdf(objects)
 
 
 def test_pdf_text_layer() -> None:
