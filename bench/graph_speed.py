@@ -47,7 +47,7 @@ def prepare(work: Path, triples: int, seed: int) -> StoreRoot:
     started = time.perf_counter()
     parts = list(collect_parts(work / "no-data"))
     quads = list(ox.parse(path=str(data), format=ox.RdfFormat.N_QUADS))
-    parts.append(Part("synthetic", str(data), quads))
+    parts.append(Part("synthetic", quads))
     write_store(root, parts, validate=False)
     print(f"store built in {time.perf_counter() - started:.1f} s")
     return root

@@ -27,10 +27,9 @@ from .validation import Report, validate_store
 
 @dataclass
 class Part:
-    """One named graph of the build and where it comes from."""
+    """One named graph of the build and its quads."""
 
     graph: str
-    origin: str
     quads: list[ox.Quad]
 
 
@@ -51,7 +50,7 @@ def _package_part(graph: str, files: list[Traversable]) -> Part:
     quads: list[ox.Quad] = []
     for f in files:
         quads.extend(parse_quads(f.name, f.read_bytes(), ox.RdfFormat.TURTLE))
-    return Part(graph, "ontology/", _in_graph(quads, graph))
+    return Part(graph, _in_graph(quads, graph))
 
 
 def _in_graph(quads: list[ox.Quad], graph: str) -> list[ox.Quad]:
@@ -69,9 +68,7 @@ def collect_parts(data: Path) -> Iterator[Part]:
     yield _package_part(iris.graph("ontology", ""), ontology_files())
     yield _package_part(iris.graph("alignments", ""), alignment_files())
     queries = iris.graph("queries", "")
-    yield Part(
-        queries, "queries/", list(graph_to_quads(saved_queries.as_graph(), ox.NamedNode(queries)))
-    )
+    yield Part(queries, list(graph_to_quads(saved_queries.as_graph(), ox.NamedNode(queries))))
     registry = Registry()
     curated = data / "curated"
     if curated.is_dir():
@@ -79,12 +76,12 @@ def collect_parts(data: Path) -> Iterator[Part]:
             graph = iris.graph("curated", path.stem)
             quads = read_quads(path)
             registry.add_graph(triples_to_graph(quads))
-            yield Part(graph, str(path), _in_graph(quads, graph))
+            yield Part(graph, _in_graph(quads, graph))
     sources = data / "sources"
     if sources.is_dir():
         for source in load_sources(sources, registry):
             name = ox.NamedNode(source.graph_iri)
-            yield Part(source.graph_iri, str(source.path), list(graph_to_quads(source.graph, name)))
+            yield Part(source.graph_iri, list(graph_to_quads(source.graph, name)))
 
 
 def prepare(data: Path) -> list[Part]:
