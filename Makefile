@@ -11,14 +11,15 @@ VENDOR := web/static/vendor
 ASSETS := $(VENDOR)/yasgui-$(YASGUI).min.js $(VENDOR)/yasgui-$(YASGUI).min.css \
 	$(VENDOR)/cytoscape-$(CYTOSCAPE).min.js $(VENDOR)/cytoscape-dagre-$(CYTOSCAPE_DAGRE).min.js
 CHROMIUM := /usr/lib/chromium/chromium
+VIRTUOSO := /usr/bin/virtuoso-t
 
-.PHONY: run test lint build assets browser clean
+.PHONY: run test lint build assets browser virtuoso clean bench
 
 run: $(INSTALLED) $(ASSETS)
 	$(BIN)/mandates build
 	$(BIN)/mandates serve
 
-test: $(INSTALLED) $(ASSETS) $(CHROMIUM)
+test: $(INSTALLED) $(ASSETS) $(CHROMIUM) $(VIRTUOSO)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -45,6 +46,14 @@ $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# Debian's Virtuoso: the SPARQL server the tests build the graph into (scripts/virtuoso.py runs
+# private instances; the package's own service is not used).
+virtuoso: $(VIRTUOSO)
+
+$(VIRTUOSO):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource
+
 build: $(INSTALLED)
 	$(BIN)/mandates build
 
@@ -60,3 +69,11 @@ $(INSTALLED): pyproject.toml
 
 clean:
 	rm -rf $(VENV) var node_modules $(VENDOR)
+
+# The benchmark (bench/README.md): the peers it compares, wrk (Debian) for load, then one run
+# at 1M triples, ~20 min; figures printed and written to bench/RESULTS.md.
+bench: $(INSTALLED)
+	$(BIN)/pip install --quiet --editable '.[bench]'
+	test -x /usr/bin/wrk || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(BIN)/python bench/run.py

@@ -5,14 +5,13 @@ position and exit non-zero, leaving the store as it was."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from . import __version__
+from .backends import open_root
 from .config import Settings
 from .errors import MandatesError
-from .store import StoreRoot
 
 SETTINGS = Settings()
 
@@ -23,22 +22,21 @@ def fail(err: MandatesError) -> None:
 
 
 class Context:
-    def __init__(self, store: Path) -> None:
-        self.root = StoreRoot(store)
+    def __init__(self, store: str) -> None:
+        self.root = open_root(store)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mandates")
 @click.option(
     "--store",
-    type=click.Path(file_okay=False, path_type=Path),
     default=SETTINGS.store,
     show_default=True,
     envvar="MANDATES_STORE",
-    help="Folder of the embedded store.",
+    help="Folder of the embedded store, or the URL of a SPARQL 1.1 server's query endpoint.",
 )
 @click.pass_context
-def main(ctx: click.Context, store: Path) -> None:
+def main(ctx: click.Context, store: str) -> None:
     """UN Mandates Graph: build, validate, query and serve the graph of UN mandates."""
     ctx.obj = Context(store)
 

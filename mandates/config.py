@@ -5,7 +5,7 @@ Every setting has a command-line option too; the environment only changes the de
 ==================== ======================= ==========================================
 variable             default                 meaning
 ==================== ======================= ==========================================
-MANDATES_STORE       ``var/store``           folder of the embedded store
+MANDATES_STORE       ``var/store``           folder of the embedded store, or a SPARQL server's URL
 MANDATES_DATA        ``data``                folder the graph is built from
 MANDATES_HOST        ``127.0.0.1``           address the explorer listens on
 MANDATES_PORT        ``5000``                port the explorer listens on
@@ -14,6 +14,11 @@ MANDATES_ROW_LIMIT   ``10000``               rows a SELECT may return on the end
 MANDATES_WRITE_TOKEN (none: no loading)      secret the web forms must carry to load/undo
 MANDATES_MAX_UPLOAD  ``1048576``             bytes a submission to ``/validate`` may have
 ==================== ======================= ==========================================
+
+With a SPARQL server as the store (see :mod:`mandates.remote`), these say where and as whom
+it is written to: ``MANDATES_STORE_UPDATE_URL`` (SPARQL Update endpoint; default: the store's
+URL), ``MANDATES_STORE_GRAPH_URL`` (Graph Store Protocol endpoint; default: none, writes by
+SPARQL Update), ``MANDATES_STORE_USER`` and ``MANDATES_STORE_PASSWORD`` (HTTP Digest or Basic).
 """
 
 from __future__ import annotations

@@ -92,7 +92,7 @@ def load(
     Violation. Returns the log entries and the report (warnings may remain)."""
     _check_distinct(submissions)
     with root.new_version(copy_current=True) as store:  # waits for any other writer
-        before = validate_store(root.open_read_only())
+        before = validate_store(root.open_local())
         log = [
             new_entry("load", s.graph_iri, Path(s.name).name, s.triples, by, address)
             for s in submissions
@@ -127,7 +127,7 @@ def unload(root: StoreRoot, name: str, by: str, address: str | None = None) -> E
     what remains would have a Violation the store does not have (something used the graph)."""
     with root.new_version(copy_current=True) as store:  # waits for any other writer
         graph = graph_named(root, name)
-        before = validate_store(root.open_read_only())
+        before = validate_store(root.open_local())
         node = ox.NamedNode(graph)
         triples = len(list(store.quads_for_pattern(None, None, None, node)))
         store.remove_graph(node)

@@ -82,7 +82,7 @@ def describe_report(report: Report, submissions: list[Submission]) -> Report:
 
 def check(root: StoreRoot, submissions: list[Submission]) -> Report:
     """The report of loading ``submissions`` into the store in service, without loading them."""
-    return check_against(root.open_read_only(), submissions)
+    return check_against(root.open_local(), submissions)
 
 
 def check_against(

@@ -42,6 +42,22 @@ def merge_default_graph(store: ox.Store) -> None:
     store.update(_MERGE)
 
 
+def new_version_name() -> str:
+    """A name for a new store version: its time, then what tells apart writers at that time."""
+    return f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
+
+
+@contextmanager
+def writer_lock(path: Path | str) -> Iterator[None]:
+    """Hold the lock file ``path`` (waiting for it): one writer at a time."""
+    with open(path, "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 class StoreRoot:
     """A store root folder (see the module docstring)."""
 
@@ -74,6 +90,15 @@ class StoreRoot:
         except OSError as err:
             raise StoreError(f"cannot open the store: {err}", str(self.root)) from None
 
+    def open_local(self) -> ox.Store:
+        """The store in service as a pyoxigraph store, for checks that need the engine itself
+        (validation); here simply the store, opened for reading."""
+        return self.open_read_only()
+
+    def location(self) -> str:
+        """What a query worker opens to read the store in service: its folder."""
+        return str(self.current())
+
     @contextmanager
     def new_version(self, copy_current: bool = False) -> Iterator[ox.Store]:
         """A fresh store folder, swapped in when the block ends without error, else removed.
@@ -90,16 +115,12 @@ class StoreRoot:
     def _writer(self) -> Iterator[None]:
         """One writer at a time per store root (builds and loads wait for each other), so a
         load always starts from the version the previous writer swapped in."""
-        with open(self.root / LOCK, "a+b") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        with writer_lock(self.root / LOCK):
+            yield
 
     def _write(self, builds: Path, copy_current: bool) -> Iterator[ox.Store]:
         self._remove_abandoned(builds)
-        name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
+        name = new_version_name()
         partial = builds / f"{PARTIAL}{name}"
         if copy_current:
             ox.Store.read_only(str(self.current())).backup(str(partial))

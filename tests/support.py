@@ -29,11 +29,14 @@ class Run:
 class Cli:
     """Runs the ``mandates`` command line as a user would, in a subprocess."""
 
-    def __init__(self, store: Path, cwd: Path = ROOT) -> None:
-        self.store, self.cwd = store, cwd
+    def __init__(
+        self, store: Path | str, cwd: Path = ROOT, env: dict[str, str] | None = None
+    ) -> None:
+        """``store`` is a folder or a SPARQL server's URL; ``env`` adds ``MANDATES_…`` variables."""
+        self.store, self.cwd, self.extra = store, cwd, env or {}
 
     def __call__(self, *args: str, timeout: float = 300) -> Run:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MANDATES_")}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MANDATES_")} | self.extra
         proc = subprocess.run(
             [sys.executable, "-m", "mandates", "--store", str(self.store), *args],
             cwd=self.cwd,

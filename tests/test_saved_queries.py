@@ -375,8 +375,8 @@ def test_downloads(client) -> None:
             "2020-07-29",
             "2020-04-06",
             "2020-04-08",
-            "true",
-            "true",
+            "postponed",
+            "hybrid",
         ],
     ]
     assert client.get("/queries/who-requested-whom.csv").status_code == 404

@@ -56,7 +56,7 @@ def _answer(operation: Operation) -> Response:
         raise ProtocolError(403, "SERVICE is not allowed on this endpoint")
     accept = request.accept_mimetypes
     job = Job(
-        store=str(current_app.extensions["mandates.store"].root.current()),
+        store=str(current_app.extensions["mandates.store"].root.location()),
         query=operation.query,
         default_graphs=operation.default_graphs,
         named_graphs=operation.named_graphs,

@@ -1,7 +1,8 @@
 """What a query worker process does: run one query at a time and send back serialised bytes.
 
-The parent (:mod:`.sparql_pool`) sends a :class:`Job` naming the store folder in service, so a
-worker follows a rebuild by reopening when the folder changes. Results are cut to the row cap
+The parent (:mod:`.sparql_pool`) sends a :class:`Job` naming the store version in service (a
+folder, or a SPARQL server and its version), so a worker follows a rebuild by reopening when it
+changes. Results are cut to the row cap
 and serialised here, in one go, so the server process never iterates rows (see the GIL note
 in the engines notes). A worker holds nothing the server needs: killing it is always safe.
 """
@@ -21,6 +22,8 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
+from mandates.backends import open_location
+
 from .sparql_formats import GRAPH_TYPES, RESULT_TYPES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -29,7 +32,7 @@ Prefixes = tuple[dict[str, str], dict[str, str]]
 
 @dataclass(frozen=True)
 class Job:
-    store: str  #: folder of the store version in service
+    store: str  #: the store version in service (see mandates.backends.open_location)
     query: str
     default_graphs: tuple[str, ...] | None
     named_graphs: tuple[str, ...] | None
@@ -75,7 +78,7 @@ def serve(conn: Connection) -> None:
         try:
             if job.store != folder:
                 folder, store = None, None
-                store, folder = ox.Store.read_only(job.store), job.store
+                store, folder = open_location(job.store), job.store
             answer = execute(store, job, prefixes)
         except SyntaxError as err:
             answer = Answer("syntax", message=str(err))

@@ -7,13 +7,15 @@ import threading
 import pyoxigraph as ox
 from flask import Flask, current_app
 
+from mandates.backends import open_root
+from mandates.remote import RemoteRoot
 from mandates.store import StoreRoot
 
 
 class StoreHolder:
     """Holds the read-only store in service; notices when a build swaps a new one in."""
 
-    def __init__(self, root: StoreRoot) -> None:
+    def __init__(self, root: StoreRoot | RemoteRoot) -> None:
         self.root = root
         self._lock = threading.Lock()
         self._version: str | None = None
@@ -30,7 +32,7 @@ class StoreHolder:
 
 
 def init_app(app: Flask) -> None:
-    holder = StoreHolder(StoreRoot(app.config["STORE"]))
+    holder = StoreHolder(open_root(app.config["STORE"]))
     holder.root.current()  # fail now, with a clear message, if nothing was built
     app.extensions["mandates.store"] = holder
 
@@ -38,3 +40,9 @@ def init_app(app: Flask) -> None:
 def get_store() -> ox.Store:
     """The store in service for the current application."""
     return current_app.extensions["mandates.store"].get()
+
+
+def get_local_store() -> ox.Store:
+    """The store in service as a pyoxigraph store, for validation (which must run on the same
+    engine whatever the backend: a server's data is copied once per version)."""
+    return current_app.extensions["mandates.store"].root.open_local()

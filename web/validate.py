@@ -38,7 +38,7 @@ from mandates.store_report import StoreReport
 from mandates.validation import Report, Result
 
 from .permissions import writer
-from .store import get_store
+from .store import get_local_store, get_store
 
 bp = Blueprint("validate", __name__)
 #: What pasted text may be: the extension it is read as, and its name in the form.
@@ -87,12 +87,12 @@ def _version() -> str:
 
 def store_report() -> Report:
     """The report of the store in service, validated once per store version."""
-    return current_app.extensions["mandates.store_report"].get(_version(), get_store)
+    return current_app.extensions["mandates.store_report"].get(_version(), get_local_store)
 
 
 def shape_results(iri: str) -> list[Result]:
     """The Warnings and Violations of the store in service whose focus node is ``iri``."""
-    return current_app.extensions["mandates.store_report"].about(_version(), get_store, iri)
+    return current_app.extensions["mandates.store_report"].about(_version(), get_local_store, iri)
 
 
 def _page(template: str, status: int = 200, **context: object) -> tuple[str, int]:
@@ -141,7 +141,7 @@ def index() -> tuple[str, int]:
 def submit() -> Response | tuple[str, int]:
     try:
         name, data = _submission()
-        report = check_against(get_store(), _read(name, data), store_report())
+        report = check_against(get_local_store(), _read(name, data), store_report())
     except InputError as err:
         return _page("validate/index.html", 400, error=str(err))
     token = current_app.extensions["mandates.reports"].put(Checked(name, data, report))
