@@ -310,36 +310,50 @@ class RemoteRoot:
         """A local store to write the new version in; sent to the server when the block ends
         without error (only the graphs that changed), else dropped."""
         with writer_lock(self._lock_file()):
+            version, served = self._read_state(fresh=True)
             staging = ox.Store()
             before: dict[str, str] = {}
-            if copy_current and self._read_state(fresh=True)[0] is not None:
+            if copy_current and version is not None:
                 staging.bulk_extend(self.open_read_only())
                 before = _digests(staging)
             yield staging
-            self._publish(staging, before)
+            self._publish(staging, before, served if version is not None else None)
 
     def _lock_file(self) -> str:
         digest = hashlib.sha1(self.root.encode()).hexdigest()[:16]
         return os.path.join(tempfile.gettempdir(), f"mandates-{digest}.write-lock")
 
-    def _publish(self, staging: ox.Store, before: dict[str, str]) -> None:
+    def _publish(
+        self, staging: ox.Store, before: dict[str, str], served: tuple[str, ...] | None
+    ) -> None:
+        """Send the graphs that differ from ``before``; drop the served graphs that are gone.
+
+        With a version in service (``served``), uploads go to staging graphs first, moved in
+        place by the last request; on a server with none, straight to their names.
+        """
         after = _digests(staging)
         version = new_version_name()
         changed = [g for g in after if before.get(g) != after[g]]
-        removed = [g for g in before if g not in after]
-        staged = {g: f"{STATE}/staging/{version}/{i}" for i, g in enumerate(changed)}
+        removed = [g for g in served or () if g not in after]
+        if served is not None and "" not in after:
+            removed.append(MERGED)
+        direct = served is None
+        target = {
+            g: _server_graph(g) if direct else f"{STATE}/staging/{version}/{i}"
+            for i, g in enumerate(changed)
+        }
         writer = Writer(self.endpoints)
         try:
-            for graph, name in staged.items():
-                writer.upload(name, _graph_triples(staging, graph))
+            writer.upload_all((name, _graph_triples(staging, g)) for g, name in target.items())
             moves = [
                 f"MOVE SILENT GRAPH <{name}> TO GRAPH <{_server_graph(g)}>"
-                for g, name in staged.items()
+                for g, name in target.items()
+                if not direct
             ]
             drops = [f"DROP SILENT GRAPH <{g}>" for g in removed]
             writer.update(" ;\n".join([*moves, *drops, _record(version, after)]))
         except BaseException:
-            for name in staged.values():
+            for name in target.values() if not direct else ():
                 try:
                     writer.update(f"DROP SILENT GRAPH <{name}>")
                 except ServerError:
@@ -378,6 +392,14 @@ def _digests(store: ox.Store) -> dict[str, str]:
     return {
         g: hashlib.sha256("\n".join(sorted(ls)).encode()).hexdigest() for g, ls in lines.items()
     }
+
+
+def _has_blank_nodes(triples: list[ox.Triple]) -> bool:
+    """Whether blank nodes are among the triples: they must travel in one request, and not
+    in INSERT DATA, which some servers refuse them in (Virtuoso)."""
+    return any(
+        isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples
+    )
 
 
 class _Digest(urllib.request.HTTPDigestAuthHandler):
@@ -421,11 +443,7 @@ class Writer:
     def upload(self, graph: str, triples: list[ox.Triple]) -> None:
         """Replace the content of ``graph`` with ``triples``, in requests of CHUNK triples
         (a graph holding blank nodes goes in one request: their labels span the request)."""
-        whole = any(
-            isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
-            for t in triples
-        )
-        size = len(triples) if whole else CHUNK
+        size = len(triples) if _has_blank_nodes(triples) else CHUNK
         chunks = [triples[i : i + size] for i in range(0, len(triples), size)] or [[]]
         for i, chunk in enumerate(chunks):
             data = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
@@ -434,6 +452,34 @@ class Writer:
             else:
                 head = f"DROP SILENT GRAPH <{graph}> ;\n" if i == 0 else ""
                 self.update(f"{head}INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode()}\n}} }}")
+
+    def upload_all(self, graphs: Iterable[tuple[str, list[ox.Triple]]]) -> None:
+        """Replace the content of each graph: large ones one by one (:meth:`upload`), small
+        ones together, as many as fit in CHUNK triples, one SPARQL Update a batch (a source
+        document's graph holds a few dozen triples; one request each would cost more than
+        the data)."""
+        batch: list[tuple[str, list[ox.Triple]]] = []
+        size = 0
+        for graph, triples in graphs:
+            if len(triples) > CHUNK // 4 or _has_blank_nodes(triples):
+                self.upload(graph, triples)
+                continue
+            batch.append((graph, triples))
+            size += len(triples)
+            if size >= CHUNK:
+                self._insert_batch(batch)
+                batch, size = [], 0
+        if batch:
+            self._insert_batch(batch)
+
+    def _insert_batch(self, batch: list[tuple[str, list[ox.Triple]]]) -> None:
+        drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g, _ in batch)
+        blocks = "\n".join(
+            f"GRAPH <{g}> {{\n{ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES).decode()}}}"
+            for g, ts in batch
+            if ts
+        )
+        self.update(f"{drops}INSERT DATA {{\n{blocks}\n}}" if blocks else drops.rstrip(" ;\n"))
 
     def _graph_store(self, method: str, graph: str, data: bytes) -> None:
         url = f"{self.endpoints.graphs}?{urllib.parse.urlencode({'graph': graph})}"
@@ -460,9 +506,8 @@ class Writer:
                 response.read()
         except urllib.error.HTTPError as err:
             detail = err.read().decode("utf-8", "replace").strip()[:500]
-            raise StoreError(
-                f"the server refused the change ({err.code} {err.reason}): {detail}", url
-            ) from None
+            message = f"the server refused the change ({err.code} {err.reason}): {detail}"
+            raise ServerError(message, url) from None
         except (urllib.error.URLError, OSError) as err:
             raise _unreachable(url, err) from None
 

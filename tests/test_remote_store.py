@@ -17,8 +17,9 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from mandates import saved_queries
 from mandates.backends import open_root
+from mandates.load_log import LOG
 from mandates.query import run
-from mandates.remote import MERGED, RemoteRoot
+from mandates.remote import MERGED, STATE, RemoteRoot
 from mandates.store import StoreRoot
 
 from support import SHARED, Cli, LiveServer, call, free_port
@@ -154,6 +155,28 @@ def test_a_refused_load_leaves_the_server_as_it_was(built: dict, tmp_path: Path)
     unreadable = cli("load", str(broken))
     assert unreadable.code == 2 and "broken.ttl:1" in unreadable.err
     assert (root._read_state(fresh=True), _cli(built)("stats").out) == before
+
+
+def _all_graphs(url: str) -> set[str]:
+    """Every graph on the server, as a client that knows nothing of the layout sees it."""
+    query = urllib.parse.urlencode({"query": "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }"})
+    status, _, body = call(f"{url}?{query}", headers={"Accept": "application/sparql-results+json"})
+    assert status == 200
+    return {b["g"]["value"] for b in json.loads(body)["results"]["bindings"]}
+
+
+def test_a_rebuild_drops_the_graphs_it_does_not_hold(built: dict) -> None:
+    cli = _cli(built)
+    assert cli("load", str(SHARED / "unseen" / "un-ga-res-78-225.txt")).code == 0
+    loaded = _all_graphs(built["url"])
+    rebuilt = cli("build")
+    assert rebuilt.code == 0, rebuilt.err
+    left = _all_graphs(built["url"])
+    source = next(g for g in loaded if g.endswith("/source/un-ga-res-78-225"))
+    assert loaded - left == {source, LOG}  # as on the embedded store: a build starts from data/
+    ours = {g for g in left if g.startswith("https://w3id.org/un-mandates/")}
+    named = {g.value for g in RemoteRoot(built["url"]).open_read_only().named_graphs()}
+    assert ours == named | {MERGED, STATE}  # no staging graph left behind
 
 
 def test_an_unreachable_server_is_named(tmp_path: Path) -> None:
