@@ -13,6 +13,7 @@ MANDATES_TIMEOUT     ``30``                  seconds a SPARQL query may run
 MANDATES_ROW_LIMIT   ``10000``               rows a SELECT may return on the endpoint
 MANDATES_WRITE_TOKEN (none: no loading)      secret the web forms must carry to load/undo
 MANDATES_MAX_UPLOAD  ``1048576``             bytes a submission to ``/validate`` may have
+MANDATES_RESULT_CACHE ``64``                 MB of small SPARQL answers kept per server (0: off)
 ==================== ======================= ==========================================
 
 With a SPARQL server as the store (see :mod:`mandates.remote`), these say where and as whom
@@ -42,3 +43,4 @@ class Settings:
     row_limit: int = field(default_factory=lambda: int(_env("MANDATES_ROW_LIMIT", "10000")))
     write_token: str = field(default_factory=lambda: _env("MANDATES_WRITE_TOKEN", ""))
     max_upload: int = field(default_factory=lambda: int(_env("MANDATES_MAX_UPLOAD", "1048576")))
+    result_cache: float = field(default_factory=lambda: float(_env("MANDATES_RESULT_CACHE", "64")))

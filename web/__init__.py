@@ -18,6 +18,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         STORE=str(settings.store),
         QUERY_TIMEOUT=settings.timeout,
         ROW_LIMIT=settings.row_limit,
+        RESULT_CACHE_MB=settings.result_cache,
         MAX_CONTENT_LENGTH=1024 * 1024,
     )
     if config:

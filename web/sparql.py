@@ -16,14 +16,23 @@ from mandates.namespaces import ID, PREFIXES
 from mandates.query import syntax_error, update_keyword, uses_service
 
 from . import sparql_description as description
-from .sparql_formats import GRAPH_NAMES, GRAPH_TYPES, RESULT_NAMES, RESULT_TYPES, choose
+from .result_cache import ResultCache, keeps
+from .sparql_formats import (
+    GRAPH_NAMES,
+    GRAPH_TYPES,
+    RESULT_TYPES,
+    choose,
+    negotiate,
+)
 from .sparql_pool import PoolBusy, QueryPool, QueryTimeout, WorkerFailed
 from .sparql_protocol import Operation, ProtocolError, read_operation
-from .sparql_worker import Job
+from .sparql_worker import Answer, Job
 
 bp = Blueprint("sparql", __name__)
 TRUNCATED = "X-Result-Truncated"
 POOL = "mandates.sparql.pool"
+CACHE = "mandates.sparql.cache"
+CACHE_HEADER = "X-Result-Cache"
 
 
 @bp.record_once
@@ -32,6 +41,8 @@ def _make_pool(state) -> None:
     # Data IRIs hold slashes, which a prefixed name would have to escape: write them in full.
     written = {p: iri for p, iri in PREFIXES.items() if not iri.startswith(str(ID))}
     state.app.extensions[POOL] = QueryPool(size, (dict(PREFIXES), written))
+    megabytes = float(state.app.config.get("RESULT_CACHE_MB", 0))
+    state.app.extensions[CACHE] = ResultCache(int(megabytes * 2**20))
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -54,19 +65,45 @@ def _answer(operation: Operation) -> Response:
         raise ProtocolError(403, f"SPARQL Update ({keyword}) is not accepted on this endpoint")
     if uses_service(operation.query):
         raise ProtocolError(403, "SERVICE is not allowed on this endpoint")
-    accept = request.accept_mimetypes
+    accept = request.headers.get("Accept", "")
     job = Job(
         store=str(current_app.extensions["mandates.store"].root.location()),
         query=operation.query,
         default_graphs=operation.default_graphs,
         named_graphs=operation.named_graphs,
-        result_type=choose(accept, operation.formats, RESULT_TYPES, RESULT_NAMES),
-        graph_type=choose(accept, operation.formats, GRAPH_TYPES, GRAPH_NAMES),
+        result_type=negotiate(accept, operation.formats, graph=False),
+        graph_type=negotiate(accept, operation.formats, graph=True),
         row_limit=row_limit,
     )
+    cache: ResultCache = current_app.extensions[CACHE]
+    answer = cache.get(job)
+    if answer is None:
+        answer = _run(job, started + timeout, timeout)
+        if keeps(job.query):
+            cache.put(job, answer)
+        hit = "miss"
+    else:
+        hit = "hit"
+    if answer.status == "syntax":
+        raise ProtocolError(400, str(syntax_error(answer.message)))
+    if answer.status == "unacceptable":
+        types = RESULT_TYPES if answer.kind == "results" else GRAPH_TYPES
+        raise ProtocolError(406, f"cannot write this result as requested; use {', '.join(types)}")
+    if answer.status != "ok":
+        raise ProtocolError(500, f"the query failed: {answer.message}")
+    response = Response(answer.body, mimetype=answer.media_type)
+    response.headers[CACHE_HEADER] = hit
+    if answer.truncated:
+        response.headers[TRUNCATED] = str(row_limit)
+    response.vary.add("Accept")
+    return response
+
+
+def _run(job: Job, deadline: float, timeout: float) -> Answer:
+    """The answer of a worker, or the protocol's error when none could give it in time."""
     pool: QueryPool = current_app.extensions[POOL]
     try:
-        answer = pool.run(job, started + timeout)
+        return pool.run(job, deadline)
     except QueryTimeout:
         raise ProtocolError(
             503, f"query stopped after {timeout:g} s (the limit of this endpoint)"
@@ -77,18 +114,6 @@ def _answer(operation: Operation) -> Response:
         ) from None
     except WorkerFailed:
         raise ProtocolError(500, "the query worker stopped unexpectedly") from None
-    if answer.status == "syntax":
-        raise ProtocolError(400, str(syntax_error(answer.message)))
-    if answer.status == "unacceptable":
-        types = RESULT_TYPES if answer.kind == "results" else GRAPH_TYPES
-        raise ProtocolError(406, f"cannot write this result as requested; use {', '.join(types)}")
-    if answer.status != "ok":
-        raise ProtocolError(500, f"the query failed: {answer.message}")
-    response = Response(answer.body, mimetype=answer.media_type)
-    if answer.truncated:
-        response.headers[TRUNCATED] = str(row_limit)
-    response.vary.add("Accept")
-    return response
 
 
 def _urls() -> tuple[str, str]:

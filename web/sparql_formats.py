@@ -7,9 +7,11 @@ Imported by the query workers too, so it needs nothing but pyoxigraph and Werkze
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 #: SELECT and ASK results.
 RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
@@ -81,3 +83,15 @@ def choose(
     if not accept:
         return next(iter(types))
     return accept.best_match(types, default=None)
+
+
+@lru_cache(maxsize=512)
+def negotiate(accept: str, formats: tuple[str, ...], graph: bool) -> str | None:
+    """:func:`choose` for an ``Accept`` header as sent: remembered, since clients send the same
+    few headers again and again and parsing one costs more than answering a cached query.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+json", (), False)
+    'application/sparql-results+json'
+    """
+    types, names = (GRAPH_TYPES, GRAPH_NAMES) if graph else (RESULT_TYPES, RESULT_NAMES)
+    return choose(parse_accept_header(accept, MIMEAccept), formats, types, names)

@@ -35,6 +35,14 @@ from ..errors import MandatesError
     type=int,
     help="Worker processes that run SPARQL queries under the deadline.",
 )
+@click.option(
+    "--result-cache",
+    default=SETTINGS.result_cache,
+    show_default=True,
+    type=float,
+    envvar="MANDATES_RESULT_CACHE",
+    help="MB of small SPARQL answers kept for repeated queries on the same store version (0: off).",
+)
 @click.pass_obj
 def serve_command(
     obj: Context,
@@ -44,6 +52,7 @@ def serve_command(
     timeout: float,
     row_limit: int,
     query_workers: int,
+    result_cache: float,
 ) -> None:
     """Serve the explorer and the SPARQL endpoint (waitress, never a debug server)."""
     import waitress
@@ -58,6 +67,7 @@ def serve_command(
                 "QUERY_TIMEOUT": timeout,
                 "ROW_LIMIT": row_limit,
                 "QUERY_WORKERS": query_workers,
+                "RESULT_CACHE_MB": result_cache,
             }
         )
     except MandatesError as err:
