@@ -1,36 +1,59 @@
 """Building the graph: ontology + curated data + what the loader extracts from the sources.
 
-Everything is read first (a bad file stops the build before the store is touched); the new
-store is written into a fresh folder, validated there, and swapped in only when complete and
-conforming (see :mod:`mandates.store`).
+The new store is written into a fresh folder, validated there, and swapped in only when
+complete and conforming (see :mod:`mandates.store`): a bad file or data that does not conform
+leaves the previous store serving. The package's files and the sources are read before the
+store is touched; curated files in N-Triples, N-Quads, Turtle or TriG are streamed into it by
+pyoxigraph (:mod:`mandates.bulk`), so they may be of any size, and their syntax errors surface
+while the new store is written (the store in service is not changed either way).
+
+The default graph is the merge (a set) of the named graphs. It is written with them, part by
+part, rather than computed by a query at the end: each triple goes into its named graph and
+into the default graph, where the store keeps it once whatever the number of graphs stating it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import RDF, RDFS, SKOS
 
-from . import iris, saved_queries
+from . import bulk, iris, saved_queries
 from .errors import MandatesError
 from .loader.entities import Registry
 from .loader.sources import load_sources
-from .rdfio import graph_to_quads, parse_quads, rdf_files, read_quads, triples_to_graph
+from .namespaces import MND
+from .rdfio import (
+    graph_to_quads,
+    parse_quads,
+    rdf_files,
+    rdf_format,
+    read_quads,
+    triples_to_graph,
+)
 from .resources import alignment_files, ontology_files
 from .stats import Stats, store_stats
-from .store import StoreRoot, merge_default_graph
+from .store import StoreRoot
 from .validation import Report, validate_store
+
+#: What :meth:`Registry.add_graph` reads of the curated data (the rest is skipped when streaming).
+REGISTRY_PREDICATES = frozenset(
+    str(p) for p in (RDF.type, MND.acronym, SKOS.altLabel, RDFS.label, MND.symbol)
+) | {str(MND.agendaOf), str(MND.title)}
 
 
 @dataclass
 class Part:
-    """One named graph of the build and its quads."""
+    """One named graph of the build: its quads, or an RDF file (``path``) that pyoxigraph
+    streams into the graph (:func:`mandates.bulk.load_file`), for data of any size."""
 
     graph: str
-    quads: list[ox.Quad]
+    quads: list[ox.Quad] = field(default_factory=list)
+    path: Path | None = None
 
 
 class BuildError(MandatesError):
@@ -69,38 +92,70 @@ def collect_parts(data: Path) -> Iterator[Part]:
     yield _package_part(iris.graph("alignments", ""), alignment_files())
     queries = iris.graph("queries", "")
     yield Part(queries, list(graph_to_quads(saved_queries.as_graph(), ox.NamedNode(queries))))
-    registry = Registry()
     curated = data / "curated"
-    if curated.is_dir():
-        for path in rdf_files([curated]):
-            graph = iris.graph("curated", path.stem)
-            quads = read_quads(path)
-            registry.add_graph(triples_to_graph(quads))
-            yield Part(graph, _in_graph(quads, graph))
+    files = rdf_files([curated]) if curated.is_dir() else []
+    registry = Registry()
     sources = data / "sources"
+    for path in files:
+        part = _curated_part(path)
+        if sources.is_dir():
+            registry.add_graph(triples_to_graph(_registry_quads(part)))
+        yield part
     if sources.is_dir():
         for source in load_sources(sources, registry):
             name = ox.NamedNode(source.graph_iri)
             yield Part(source.graph_iri, list(graph_to_quads(source.graph, name)))
 
 
+def _curated_part(path: Path) -> Part:
+    """A curated file's part: streamed when its format allows, else read (and checked) now."""
+    graph = iris.graph("curated", path.stem)
+    if bulk.streamed(path):
+        return Part(graph, path=path)
+    return Part(graph, _in_graph(read_quads(path), graph))
+
+
+def _registry_quads(part: Part) -> Iterator[ox.Quad]:
+    """What the loader's registry needs of a curated part, in the file's order; a streamed
+    file is parsed here, in a pass that keeps only those statements."""
+    if part.path is None:
+        yield from part.quads
+        return
+    fmt = rdf_format(part.path)
+    try:
+        for quad in ox.parse(path=str(part.path), format=fmt):
+            if quad.predicate.value in REGISTRY_PREDICATES:
+                yield quad
+    except (SyntaxError, OSError) as err:
+        raise bulk.input_error(part.path, fmt, err) from None
+
+
 def prepare(data: Path) -> list[Part]:
-    """Read every part (curated files, loader output); the store is not touched."""
+    """Read every part (package files, sources; curated files that are not streamed); the
+    store is not touched."""
     if not data.is_dir():
         raise MandatesError("no such data folder", str(data))
     return list(collect_parts(data))
 
 
+def load_part(store: ox.Store, part: Part) -> None:
+    """Write a part into its named graph(s) and its triples into the default graph."""
+    if part.path is not None:
+        bulk.load_file(store, part.path, part.graph)
+        return
+    store.bulk_extend(part.quads)
+    store.bulk_extend([ox.Quad(q.subject, q.predicate, q.object) for q in part.quads])
+
+
 def write(root: StoreRoot, parts: Iterable[Part], validate: bool = True) -> Stats:
     """Write the parts into a new store, check it against the shapes, and swap it in.
 
-    A store that does not conform is discarded before it is swapped in (BuildError), so the
-    previous store keeps serving.
+    A store that does not conform is discarded before it is swapped in (BuildError), as is
+    one whose files do not parse (InputError), so the previous store keeps serving.
     """
     with root.new_version() as store:
         for part in parts:
-            store.bulk_extend(part.quads)
-        merge_default_graph(store)
+            load_part(store, part)
         if validate:
             report = validate_store(store)
             if not report.conforms:
@@ -115,4 +170,4 @@ def build(root: StoreRoot, data: Path, validate: bool = True) -> Stats:
     return write(root, prepare(data), validate)
 
 
-__all__ = ["BuildError", "Part", "build", "collect_parts", "prepare", "write"]
+__all__ = ["BuildError", "Part", "build", "collect_parts", "load_part", "prepare", "write"]

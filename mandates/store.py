@@ -37,6 +37,10 @@ def merge_default_graph(store: ox.Store) -> None:
     five sources is there once, while ``GRAPH ?g`` still tells which sources state it. (The
     engine's own union-of-named-graphs mode repeats such a triple once per graph, which
     multiplies rows and counts.)
+
+    This recomputes the default graph with one SPARQL update, held in memory: fine for the
+    copies that loads and checks stage, slow on millions of triples (~20 s per million). A
+    build writes the default graph along with the named graphs instead (:mod:`mandates.build`).
     """
     store.clear_graph(ox.DefaultGraph())
     store.update(_MERGE)
@@ -72,12 +76,17 @@ class StoreRoot:
         return self.link.is_symlink() and self.link.resolve().is_dir()
 
     def current(self) -> Path:
-        """The folder of the store in service."""
-        if not self.exists():
+        """The folder of the store in service (read from the link alone: this runs on every
+        request, and resolving the whole path costs ten times as much)."""
+        try:
+            target = Path(os.path.abspath(self.root / os.readlink(self.link)))
+        except OSError:
+            target = None
+        if target is None or not target.is_dir():
             raise StoreError(
                 "no graph has been built here yet: run `mandates build` first", str(self.root)
             )
-        return self.link.resolve()
+        return target
 
     def version(self) -> str:
         """The name of the build in service: changes whenever a new one is swapped in."""
@@ -119,6 +128,9 @@ class StoreRoot:
             yield
 
     def _write(self, builds: Path, copy_current: bool) -> Iterator[ox.Store]:
+        """Only a copy of the store in service, which took transactional writes, is compacted:
+        a fresh store is written by bulk loads, whose sorted files RocksDB takes as they are,
+        and compacting them cost 2-5 s per million triples for no faster queries (measured)."""
         self._remove_abandoned(builds)
         name = new_version_name()
         partial = builds / f"{PARTIAL}{name}"
@@ -128,7 +140,8 @@ class StoreRoot:
         try:
             yield store
             store.flush()
-            store.optimize()
+            if copy_current:
+                store.optimize()
         except BaseException:
             del store
             shutil.rmtree(partial, ignore_errors=True)
