@@ -71,7 +71,7 @@ clean:
 	rm -rf $(VENV) var node_modules $(VENDOR)
 
 # The benchmark (bench/README.md): the peers it compares, wrk (Debian) for load, then one run
-# at 1M triples, ~20 min; figures printed and written to bench/RESULTS.md.
+# at 1M triples, ~35 min; figures printed and written to bench/RESULTS.md.
 bench: $(INSTALLED)
 	$(BIN)/pip install --quiet --editable '.[bench]'
 	test -x /usr/bin/wrk || (apt-get update -qq && \

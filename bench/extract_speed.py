@@ -21,23 +21,17 @@ from mandates.loader.extract import clear_caches  # noqa: E402
 SHARED = ROOT.parent / "shared"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument(
-        "folders", nargs="*", type=Path, default=[SHARED / "seeds", SHARED / "unseen"]
-    )
-    args = parser.parse_args(argv)
+def throughput(folders: list[Path], repeat: int) -> tuple[list[tuple[str, str]], dict, float]:
+    """Extract every ``*.txt`` of ``folders`` ``repeat`` times, cold each time: the texts,
+    the seconds per file (summed over repeats), and the total seconds."""
     texts = [
         (p.name, p.read_text(encoding="utf-8"))
-        for folder in args.folders
+        for folder in folders
         for p in sorted(folder.glob("*.txt"))
     ]
-    size = sum(len(t.encode("utf-8")) for _, t in texts)
-    print(f"{len(texts)} files, {size / 1e6:.3f} MB, repeated {args.repeat} times")
     per_file: dict[str, float] = {}
     elapsed = 0.0
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         for name, text in texts:
             clear_caches()  # every document starts cold: no caching across repeats
             t0 = time.perf_counter()
@@ -45,6 +39,19 @@ def main(argv: list[str] | None = None) -> int:
             took = time.perf_counter() - t0
             per_file[name] = per_file.get(name, 0.0) + took
             elapsed += took
+    return texts, per_file, elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "folders", nargs="*", type=Path, default=[SHARED / "seeds", SHARED / "unseen"]
+    )
+    args = parser.parse_args(argv)
+    texts, per_file, elapsed = throughput(args.folders, args.repeat)
+    size = sum(len(t.encode("utf-8")) for _, t in texts)
+    print(f"{len(texts)} files, {size / 1e6:.3f} MB, repeated {args.repeat} times")
     for name, text in texts:
         kb = len(text.encode("utf-8")) / 1e3
         ms = per_file[name] / args.repeat * 1e3
