@@ -16,7 +16,9 @@ A build or a load is prepared in a local in-memory store (a load starts from a c
 data in service), validated there with the same engine as the embedded store, and only then
 sent: the graphs that changed are uploaded under staging names, then one SPARQL Update moves
 them in place and records the new version. A failure before that last request drops the staged
-graphs and leaves the server as it was.
+graphs and leaves the server as it was. (On a server with no version in service yet, the first
+build writes the graphs in place: there is no reader to protect, and nothing is recorded as in
+service until the end.)
 """
 
 from __future__ import annotations
