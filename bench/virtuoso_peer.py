@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import socket
 import sys
 import time
 import urllib.parse
@@ -23,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import virtuoso as server  # noqa: E402  (scripts/virtuoso.py)
+from peers import free_port  # noqa: E402
 
 from mandates.build import collect_parts  # noqa: E402
 from mandates.remote import MERGED, Endpoints, RemoteRoot  # noqa: E402
@@ -31,12 +31,6 @@ from mandates.store import merge_default_graph  # noqa: E402
 
 class Skipped(Exception):
     """The peer is not available; the message says why (printed as "skipped: <reason>")."""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _start(folder: Path) -> tuple[server.Instance, RemoteRoot]:
@@ -52,7 +46,7 @@ def _start(folder: Path) -> tuple[server.Instance, RemoteRoot]:
             "MANDATES_STORE_PASSWORD": password,
         }
     )
-    instance = server.start(server.Instance(folder, _free_port(), _free_port()))
+    instance = server.start(server.Instance(folder, free_port(), free_port()))
     base = f"http://127.0.0.1:{instance.http_port}"
     endpoints = Endpoints(
         instance.sparql, f"{base}/sparql-auth", f"{base}/sparql-graph-crud-auth", user, password

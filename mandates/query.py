@@ -25,6 +25,15 @@ _NOT_CODE = re.compile(
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE\b", re.IGNORECASE)
 
 
+def code_only(text: str) -> str:
+    """The query with its strings, IRIs and comments blanked, for looking for keywords.
+
+    >>> code_only('SELECT ?s { ?s <http://x/FROM> "FROM" } # FROM').split()
+    ['SELECT', '?s', '{', '?s', '}']
+    """
+    return _NOT_CODE.sub(" ", text)
+
+
 def uses_service(text: str) -> bool:
     """True when the query calls a remote SERVICE (outside strings, IRIs and comments).
 
@@ -33,7 +42,7 @@ def uses_service(text: str) -> bool:
     >>> uses_service('SELECT * { ?s rdfs:label "SERVICE" } # SERVICE')
     False
     """
-    return bool(_SERVICE.search(_NOT_CODE.sub(" ", text)))
+    return bool(_SERVICE.search(code_only(text)))
 
 
 _UPDATE = re.compile(
@@ -53,7 +62,7 @@ def update_keyword(text: str) -> str | None:
     >>> update_keyword('SELECT ?drop { ?s ex:load "CLEAR"@en-add } # INSERT') is None
     True
     """
-    match = _UPDATE.search(_NOT_CODE.sub(" ", text))
+    match = _UPDATE.search(code_only(text))
     return match.group(1).upper() if match else None
 
 

@@ -40,6 +40,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperExceptio
 
 from . import iris
 from .errors import StoreError
+from .query import code_only
 from .saved_queries import SavedQueryError, query_form
 from .store import new_version_name, writer_lock
 
@@ -55,9 +56,6 @@ VERSION_TTL = 1.0  #: seconds a read of the version in service is reused
 #: Virtuoso names blank nodes "nodeID://b123" in JSON results: not a blank node label.
 _VIRTUOSO_BNODE = re.compile(rb'("type": ?"bnode", ?"value": ?")nodeID://')
 _FROM = re.compile(r"\bFROM\b", re.IGNORECASE)
-_NOISE = re.compile(
-    r'#[^\n]*|<[^>\s]*>|"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"[^"\n]*"|\'[^\'\n]*\''
-)
 
 
 def is_url(location: str) -> bool:
@@ -98,7 +96,7 @@ def _form(text: str) -> str:
 
 def _uses_dataset_clause(text: str) -> bool:
     """Whether the query names its own dataset (FROM / FROM NAMED outside strings and IRIs)."""
-    return bool(_FROM.search(_NOISE.sub(" ", text)))
+    return bool(_FROM.search(code_only(text)))
 
 
 class ServerError(StoreError, ConnectionError):
@@ -316,7 +314,8 @@ class RemoteRoot:
             staging = ox.Store()
             before: dict[str, str] = {}
             if copy_current and version is not None:
-                staging.bulk_extend(self.open_read_only())
+                # the same copy that checks read (open_local): downloaded once per version
+                staging.bulk_extend(self.open_local())
                 before = _digests(staging)
             yield staging
             self._publish(staging, before, served if version is not None else None)

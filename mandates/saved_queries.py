@@ -22,6 +22,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 
 from .errors import MandatesError
 from .namespaces import BASE, PREFIXES, sparql_prologue
+from .query import code_only
 from .query import run as run_text
 
 PACKAGE = "mandates.queries"
@@ -32,10 +33,6 @@ FORMS = {"SELECT": SH.select, "ASK": SH.ask, "CONSTRUCT": SH.construct}
 
 _FILENAME = re.compile(r"(\d{3})_([a-z0-9]+(?:-[a-z0-9]+)*)\.rq")
 _HEADER = re.compile(r"#\+\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*")
-_NOT_CODE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
@@ -73,7 +70,7 @@ def query_form(text: str) -> str:
     >>> query_form('# SELECT in a comment\\nASK { ?s ?p "SELECT" }')
     'ASK'
     """
-    match = _FORM.search(_NOT_CODE.sub(" ", text))
+    match = _FORM.search(code_only(text))
     if not match:
         raise SavedQueryError("no query form (SELECT, ASK, CONSTRUCT or DESCRIBE) found")
     return match.group(1).upper()
