@@ -45,6 +45,20 @@ def uses_service(text: str) -> bool:
     return bool(_SERVICE.search(code_only(text)))
 
 
+#: Functions whose value changes from one evaluation to the next.
+_VOLATILE = re.compile(r"(?<![\w:?$])(NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
+
+
+def volatile(text: str) -> bool:
+    """True when the query calls NOW(), RAND(), UUID(), STRUUID() or BNODE(): its answer may
+    change with no change in the data, so it must not be kept and served again.
+
+    >>> volatile("SELECT (rand() AS ?r) {}"), volatile('SELECT * { ?s ?p "NOW()" }')
+    (True, False)
+    """
+    return bool(_VOLATILE.search(code_only(text)))
+
+
 _UPDATE = re.compile(
     r"(?<![\w:?$@.-])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|ADD|MOVE|COPY|WITH)(?![\w:-])",
     re.IGNORECASE,

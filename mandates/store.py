@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from .errors import StoreError
 
 CURRENT = "current"
+NOT_BUILT = "no graph has been built here yet: run `mandates build` first"
 BUILDS = "builds"
 KEEP_PREVIOUS = 1
 PARTIAL = ".partial-"
@@ -67,6 +68,7 @@ class StoreRoot:
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
+        self._absolute = os.path.abspath(self.root)
 
     @property
     def link(self) -> Path:
@@ -83,9 +85,7 @@ class StoreRoot:
         except OSError:
             target = None
         if target is None or not target.is_dir():
-            raise StoreError(
-                "no graph has been built here yet: run `mandates build` first", str(self.root)
-            )
+            raise StoreError(NOT_BUILT, str(self.root))
         return target
 
     def version(self) -> str:
@@ -105,8 +105,13 @@ class StoreRoot:
         return self.open_read_only()
 
     def location(self) -> str:
-        """What a query worker opens to read the store in service: its folder."""
-        return str(self.current())
+        """What a query worker opens to read the store in service: its folder (from the link
+        alone, with no check that the folder is there: this runs on every SPARQL query)."""
+        try:
+            target = os.readlink(os.path.join(self._absolute, CURRENT))
+        except OSError:
+            raise StoreError(NOT_BUILT, str(self.root)) from None
+        return os.path.normpath(os.path.join(self._absolute, target))
 
     @contextmanager
     def new_version(self, copy_current: bool = False) -> Iterator[ox.Store]:

@@ -40,12 +40,14 @@ def test_volatile_queries_and_errors_are_not_kept(live_server) -> None:
 
 def test_the_cache_is_bounded_by_bytes_least_recently_used_first() -> None:
     cache = ResultCache(capacity=1600)  # answers up to 100 bytes are kept
-    answer = Answer("ok", "results", b"x" * 90, "application/sparql-results+json")
+    answer = Answer("ok", "results", b"x" * 90, "application/sparql-results+json", reusable=True)
     for key in range(20):
         cache.put(key, answer)
         assert cache.get(0) is not None  # used again: kept
     assert len(cache) == 17 and cache.get(1) is None and cache.get(19) is not None
-    cache.put("large", Answer("ok", "results", b"x" * 101, "text/csv"))
+    cache.put("large", Answer("ok", "results", b"x" * 101, "text/csv", reusable=True))
     cache.put("failed", Answer("error", message="no"))
+    cache.put("volatile", Answer("ok", "results", b"x", "text/csv", reusable=False))
     assert cache.get("large") is None and cache.get("failed") is None
+    assert cache.get("volatile") is None
     assert ResultCache(capacity=0).get(0) is None

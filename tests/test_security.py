@@ -61,3 +61,22 @@ def test_over_long_iri_and_odd_unicode(client) -> None:
     for text in ("\u202e65/230", "Ⅶ", "\u0000", "😀 resolution", "e\u0301"):
         assert client.get("/search", query_string={"q": text}).status_code == 200
     assert client.get("/id/doc/%F0%9F%98%80").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/sparql?query=ASK%20%7B%7D", 200),  # answered in front of Flask
+        ("HEAD", "/sparql?query=ASK%20%7B%7D", 200),
+        ("POST", "/sparql?query=ASK%20%7B%7D&query=ASK%20%7B%7D", 400),
+        ("GET", "/sparql?query=DROP%20ALL", 403),
+        ("PUT", "/sparql", 405),  # left to Flask
+    ],
+)
+def test_security_headers_on_sparql_answers_and_errors(client, method, path, status) -> None:
+    response = client.open(path, method=method, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == status
+    for name, value in HEADERS.items():
+        assert response.headers[name] == value
+    if method == "HEAD":
+        assert response.get_data() == b"" and int(response.headers["Content-Length"]) > 0

@@ -226,6 +226,12 @@ def test_no_worker_outlives_the_server(root, tmp_path) -> None:
     assert outcome and not isinstance(outcome[0], int)  # the connection was cut, no answer
 
 
+def _dead(pid: int) -> bool:
+    """Every thread of the process has ended (its sockets are closed); not yet reaped."""
+    state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    return state == "Z" and len(os.listdir(f"/proc/{pid}/task")) == 1
+
+
 def test_pool_waits_for_a_free_worker_and_survives_a_crash(root) -> None:
     """The pool itself: a query waiting for a free worker, a worker dying mid-query."""
     pool = QueryPool(1, ({}, {}))
@@ -255,6 +261,12 @@ def test_pool_waits_for_a_free_worker_and_survives_a_crash(root) -> None:
         assert pool.run(job("ASK {}"), time.monotonic() + 10).body == b"true"
         [second] = pool.pids()
         assert second != first
+        os.kill(second, signal.SIGKILL)  # dies while idle: the next query is not lost
+        while not _dead(second):
+            time.sleep(0.01)
+        assert pool.run(job("ASK {}"), time.monotonic() + 10).body == b"true"
+        [third] = pool.pids()
+        assert third not in (first, second)
     finally:
         pool.close()
-    assert gone([first, second])
+    assert gone([first, second, third])

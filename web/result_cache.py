@@ -2,14 +2,14 @@
 
 Analysts re-run saved queries, the pages ask the same things, and many readers look up the
 same symbols; a worker round trip costs more than the query itself for such small answers. An
-answer is kept only when it is complete and small, under the key of everything that decides
-it (the store version included, so a rebuild never serves an old answer); the least recently
-used ones go first when the cache is full. ``mandates serve --result-cache 0`` turns it off.
+answer is kept only when it is small and its query calls nothing volatile (the worker says so:
+:attr:`.Answer.reusable`), under the key of everything that decides it (the store version
+included, so a rebuild never serves an old answer); the least recently used ones go first when
+the cache is full. ``mandates serve --result-cache 0`` turns it off.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
@@ -18,17 +18,6 @@ from .sparql_worker import Answer
 
 #: Answers larger than this share of the cache are not kept.
 LARGEST_SHARE = 16
-#: Functions whose value changes from one evaluation to the next: such queries are not kept.
-_VOLATILE = re.compile(r"\b(NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
-
-
-def keeps(query: str) -> bool:
-    """Whether answers to ``query`` may be kept (it calls no NOW(), RAND(), UUID()…).
-
-    >>> keeps("SELECT * { ?s ?p ?o }"), keeps("SELECT (rand() AS ?r) {}")
-    (True, False)
-    """
-    return _VOLATILE.search(query) is None
 
 
 class ResultCache:
@@ -51,7 +40,7 @@ class ResultCache:
 
     def put(self, key: Hashable, answer: Answer) -> None:
         size = len(answer.body)
-        if answer.status != "ok" or size > self.capacity // LARGEST_SHARE:
+        if not answer.reusable or answer.status != "ok" or size > self.capacity // LARGEST_SHARE:
             return
         with self._lock:
             old = self._entries.pop(key, None)

@@ -1,119 +1,31 @@
-"""The SPARQL 1.1 Protocol endpoint at ``/sparql`` (read-only) and the VoID description.
+"""The SPARQL endpoint's descriptions: the Service Description (a GET of ``/sparql`` without a
+query: Turtle, other RDF, or an HTML page) and the VoID description of the dataset.
 
-Queries run in worker processes (:mod:`.sparql_pool`) under a deadline (``QUERY_TIMEOUT``) and
-a cap on rows or triples (``ROW_LIMIT``); a capped answer carries ``X-Result-Truncated``. A GET
-without a query answers with the Service Description (Turtle, other RDF, or an HTML page).
+Queries sent to ``/sparql`` are answered in front of Flask, by :mod:`.sparql_endpoint`.
 """
 
 from __future__ import annotations
 
-import time
-
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
-from mandates.namespaces import ID, PREFIXES
-from mandates.query import syntax_error, update_keyword, uses_service
-
 from . import sparql_description as description
-from .result_cache import ResultCache, keeps
-from .sparql_formats import (
-    GRAPH_NAMES,
-    GRAPH_TYPES,
-    RESULT_TYPES,
-    choose,
-    negotiate,
-)
-from .sparql_pool import PoolBusy, QueryPool, QueryTimeout, WorkerFailed
-from .sparql_protocol import Operation, ProtocolError, read_operation
-from .sparql_worker import Answer, Job
+from . import sparql_endpoint
+from .sparql_endpoint import TRUNCATED
+from .sparql_formats import GRAPH_NAMES, GRAPH_TYPES, choose
 
 bp = Blueprint("sparql", __name__)
-TRUNCATED = "X-Result-Truncated"
-POOL = "mandates.sparql.pool"
-CACHE = "mandates.sparql.cache"
-CACHE_HEADER = "X-Result-Cache"
 
 
 @bp.record_once
-def _make_pool(state) -> None:
-    size = int(state.app.config.get("QUERY_WORKERS", 2))
-    # Data IRIs hold slashes, which a prefixed name would have to escape: write them in full.
-    written = {p: iri for p, iri in PREFIXES.items() if not iri.startswith(str(ID))}
-    state.app.extensions[POOL] = QueryPool(size, (dict(PREFIXES), written))
-    megabytes = float(state.app.config.get("RESULT_CACHE_MB", 0))
-    state.app.extensions[CACHE] = ResultCache(int(megabytes * 2**20))
+def _mount_endpoint(state) -> None:
+    sparql_endpoint.init_app(state.app)
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
-    try:
-        operation = read_operation(request)
-        if operation.query is None:
-            return _service_description(operation.formats)
-        return _answer(operation)
-    except ProtocolError as err:
-        return _text(err.message, err.status)
-
-
-def _answer(operation: Operation) -> Response:
-    started = time.monotonic()
-    timeout = float(current_app.config["QUERY_TIMEOUT"])
-    row_limit = int(current_app.config["ROW_LIMIT"])
-    keyword = update_keyword(operation.query)
-    if keyword:
-        raise ProtocolError(403, f"SPARQL Update ({keyword}) is not accepted on this endpoint")
-    if uses_service(operation.query):
-        raise ProtocolError(403, "SERVICE is not allowed on this endpoint")
-    accept = request.headers.get("Accept", "")
-    job = Job(
-        store=str(current_app.extensions["mandates.store"].root.location()),
-        query=operation.query,
-        default_graphs=operation.default_graphs,
-        named_graphs=operation.named_graphs,
-        result_type=negotiate(accept, operation.formats, graph=False),
-        graph_type=negotiate(accept, operation.formats, graph=True),
-        row_limit=row_limit,
-    )
-    cache: ResultCache = current_app.extensions[CACHE]
-    answer = cache.get(job)
-    if answer is None:
-        answer = _run(job, started + timeout, timeout)
-        if keeps(job.query):
-            cache.put(job, answer)
-        hit = "miss"
-    else:
-        hit = "hit"
-    if answer.status == "syntax":
-        raise ProtocolError(400, str(syntax_error(answer.message)))
-    if answer.status == "unacceptable":
-        types = RESULT_TYPES if answer.kind == "results" else GRAPH_TYPES
-        raise ProtocolError(406, f"cannot write this result as requested; use {', '.join(types)}")
-    if answer.status != "ok":
-        raise ProtocolError(500, f"the query failed: {answer.message}")
-    response = Response(answer.body, mimetype=answer.media_type)
-    response.headers[CACHE_HEADER] = hit
-    if answer.truncated:
-        response.headers[TRUNCATED] = str(row_limit)
-    response.vary.add("Accept")
-    return response
-
-
-def _run(job: Job, deadline: float, timeout: float) -> Answer:
-    """The answer of a worker, or the protocol's error when none could give it in time."""
-    pool: QueryPool = current_app.extensions[POOL]
-    try:
-        return pool.run(job, deadline)
-    except QueryTimeout:
-        raise ProtocolError(
-            503, f"query stopped after {timeout:g} s (the limit of this endpoint)"
-        ) from None
-    except PoolBusy:
-        raise ProtocolError(
-            503, f"every query worker stayed busy for {timeout:g} s: retry later"
-        ) from None
-    except WorkerFailed:
-        raise ProtocolError(500, "the query worker stopped unexpectedly") from None
+    """Reached only without a query (the endpoint in front answers queries)."""
+    return _service_description(tuple(request.args.getlist("format")))
 
 
 def _urls() -> tuple[str, str]:

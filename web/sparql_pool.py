@@ -19,9 +19,9 @@ import subprocess
 import sys
 import threading
 import time
-from multiprocessing.connection import Connection
 
 from .sparql_worker import Answer, Job, Prefixes
+from .worker_channel import Channel
 
 
 class QueryTimeout(Exception):
@@ -39,31 +39,28 @@ class WorkerFailed(Exception):
 class Worker:
     def __init__(self, prefixes: Prefixes) -> None:
         ours, theirs = socket.socketpair()
-        with ours, theirs:
+        self.channel = Channel(ours)
+        with theirs:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "mandates.web.sparql_worker", str(theirs.fileno())]
                 + [str(os.getpid())],
                 pass_fds=[theirs.fileno()],
                 stdin=subprocess.DEVNULL,
             )
-            self.conn = Connection(ours.detach())
-        self.conn.send(prefixes)
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
+        self.channel.send(prefixes)
 
     def kill(self) -> None:
         self.process.kill()
         self.process.wait(5)
-        self.conn.close()
+        self.channel.close()
 
     def stop(self) -> None:
         try:
-            self.conn.send(None)
+            self.channel.send(None)
             self.process.wait(1)
         except (OSError, subprocess.TimeoutExpired):
             self.kill()
-        self.conn.close()
+        self.channel.close()
 
 
 class QueryPool:
@@ -71,7 +68,7 @@ class QueryPool:
 
     def __init__(self, size: int, prefixes: Prefixes) -> None:
         self.size, self.prefixes = size, prefixes
-        self._idle: queue.Queue[Worker | None] = queue.Queue()
+        self._idle: queue.SimpleQueue[Worker | None] = queue.SimpleQueue()
         self._workers: set[Worker] = set()
         self._lock, self._set_lock = threading.Lock(), threading.Lock()
         self._started = self._closed = False
@@ -104,26 +101,39 @@ class QueryPool:
 
     def run(self, job: Job, deadline: float) -> Answer:
         """Run ``job`` on a free worker; raise if it cannot finish by ``deadline``."""
-        self._start()
+        if not self._started:
+            self._start()
         try:
             worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
             raise PoolBusy() from None
         try:
-            if worker is None or not worker.alive():
-                worker = self._replace(worker) if worker else self._new_worker()
-                if worker is None:
-                    raise WorkerFailed()
-            worker.conn.send(job)
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+            worker = self._send(worker, job)
+            try:
+                return worker.channel.receive(deadline)
+            except TimeoutError:
                 worker = self._replace(worker)
-                raise QueryTimeout()
-            return worker.conn.recv()
-        except (EOFError, OSError):
+                raise QueryTimeout() from None
+        except (EOFError, OSError):  # the worker ended while running the query
             worker = self._replace(worker) if worker else None
             raise WorkerFailed() from None
         finally:
             self._idle.put(worker)
+
+    def _send(self, worker: Worker | None, job: Job) -> Worker:
+        """The worker that took ``job``: a new one if this one had ended (or failed to start)
+        since its last query, which is then not lost."""
+        if worker is not None:
+            try:
+                worker.channel.send(job)
+                return worker
+            except OSError:
+                pass
+        worker = self._replace(worker) if worker else self._new_worker()
+        if worker is None:
+            raise WorkerFailed()
+        worker.channel.send(job)
+        return worker
 
     def pids(self) -> list[int]:
         return sorted(w.process.pid for w in self._workers)

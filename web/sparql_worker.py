@@ -13,18 +13,20 @@ import ctypes
 import json
 import os
 import signal
+import socket
 import sys
 import threading
 import time
 from dataclasses import dataclass
 from itertools import islice
-from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
 from mandates.backends import open_location
+from mandates.query import update_keyword, uses_service, volatile
 
 from .sparql_formats import GRAPH_TYPES, RESULT_TYPES
+from .worker_channel import Channel
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 Prefixes = tuple[dict[str, str], dict[str, str]]
@@ -43,39 +45,46 @@ class Job:
 
 @dataclass(frozen=True)
 class Answer:
-    status: str  #: "ok", "syntax" (message is the engine's), "unacceptable", "error"
+    #: "ok", "syntax" (message is the engine's), "forbidden" (an update or SERVICE),
+    #: "unacceptable", "error"
+    status: str
     kind: str = ""  #: "results" or "graph"
     body: bytes = b""
     media_type: str = ""
     truncated: bool = False
     message: str = ""
+    reusable: bool = False  #: the same query on the same data gives the same answer
 
 
 def main() -> None:
     """``python -m mandates.web.sparql_worker FD PARENT_PID`` (started by the pool)."""
     fd, parent = int(sys.argv[1]), int(sys.argv[2])
     _die_with_parent(parent)
-    serve(Connection(fd))
+    serve(Channel(socket.socket(fileno=fd)))
 
 
-def serve(conn: Connection) -> None:
+def serve(conn: Channel) -> None:
     """The worker's loop: one job in, one answer out, until the parent goes away.
 
     The first message is the prefixes: a pair (declared for every query, used when writing RDF).
     """
     try:
-        prefixes: Prefixes = conn.recv()
+        prefixes: Prefixes = conn.receive()
     except (EOFError, OSError):
         return
     folder, store = None, None
     while True:
         try:
-            job = conn.recv()
+            job = conn.receive()
         except (EOFError, OSError):
             return
         if job is None:
             return
         try:
+            refused = refusal(job.query)
+            if refused:
+                conn.send(Answer("forbidden", message=refused))
+                continue
             if job.store != folder:
                 folder, store = None, None
                 store, folder = open_location(job.store), job.store
@@ -87,6 +96,20 @@ def serve(conn: Connection) -> None:
         conn.send(answer)
 
 
+def refusal(query: str) -> str | None:
+    """Why this read-only endpoint refuses ``query`` (an update, or a SERVICE call), if it does.
+
+    >>> refusal("SELECT * { SERVICE <http://x/> {} }")
+    'SERVICE is not allowed on this endpoint'
+    """
+    keyword = update_keyword(query)
+    if keyword:
+        return f"SPARQL Update ({keyword}) is not accepted on this endpoint"
+    if uses_service(query):
+        return "SERVICE is not allowed on this endpoint"
+    return None
+
+
 def execute(store: ox.Store, job: Job, prefixes: Prefixes) -> Answer:
     declared, written = prefixes
     options: dict = {"prefixes": declared}
@@ -94,6 +117,7 @@ def execute(store: ox.Store, job: Job, prefixes: Prefixes) -> Answer:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
     results = store.query(job.query, **options)
+    reusable = not volatile(job.query)
     if isinstance(results, ox.QueryTriples):
         if job.graph_type is None:
             return Answer("unacceptable", "graph")
@@ -101,19 +125,22 @@ def execute(store: ox.Store, job: Job, prefixes: Prefixes) -> Answer:
         body = ox.serialize(
             triples[: job.row_limit], format=GRAPH_TYPES[job.graph_type], prefixes=written
         )
-        return Answer("ok", "graph", body, job.graph_type, len(triples) > job.row_limit)
+        truncated = len(triples) > job.row_limit
+        return Answer("ok", "graph", body, job.graph_type, truncated, reusable=reusable)
     if job.result_type is None:
         return Answer("unacceptable", "results")
     fmt = RESULT_TYPES[job.result_type]
     if isinstance(results, ox.QueryBoolean):
-        return Answer("ok", "results", results.serialize(format=fmt), job.result_type)
+        body = results.serialize(format=fmt)
+        return Answer("ok", "results", body, job.result_type, reusable=reusable)
     names = [v.value for v in results.variables]
     rows = list(islice(results, job.row_limit + 1))
     body = _json_results(names, rows[: job.row_limit])
     if fmt != ox.QueryResultsFormat.JSON:
         parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         body = parsed.serialize(format=fmt)
-    return Answer("ok", "results", body, job.result_type, len(rows) > job.row_limit)
+    truncated = len(rows) > job.row_limit
+    return Answer("ok", "results", body, job.result_type, truncated, reusable=reusable)
 
 
 def _json_results(names: list[str], rows: list[ox.QuerySolution]) -> bytes:
