@@ -1,4 +1,4 @@
-"""The endpoint section of bench/run.py: four SPARQL servers and a Virtuoso hook, side by side.
+"""The endpoint section of bench/run.py: five SPARQL servers and a Virtuoso hook, side by side.
 
 Every peer is started (idle, a server costs memory, not CPU), a sample of its answers is checked
 against the embedded store's own (the same rows), then each kind and client count is measured
@@ -30,7 +30,7 @@ TARGETS = (  # (kind, peer, minimum ratio ours/peer at 8 clients)
     ("lineage", "rdflib-endpoint", 3.0),
     ("aggregate", "rdflib-endpoint", 50.0),
 )
-COLUMNS = ("rdflib-endpoint", "bare-flask", "oxigraph", "virtuoso")
+COLUMNS = ("rdflib-endpoint", "bare-flask", "flask-pyoxigraph", "oxigraph", "virtuoso")
 OURS = ("ours", "ours-no-cache")  #: `mandates serve` as configured by default; with no cache
 
 
@@ -167,6 +167,9 @@ def run_all(
         (peers.bare_flask(port + 2, THREADS, logs / "flask.log"), None),
         (peers.rdflib_endpoint(settings.named_quads, port + 3, logs / "rdflib.log"), expected),
     ]
+    current = settings.store_root / "current"
+    minimal = peers.flask_pyoxigraph(current, port + 5, THREADS, logs / "flask-pyoxigraph.log")
+    servers.insert(3, (minimal, expected))
     if "--result-cache" in peers.serve_options():  # ours again, every query to the engine
         log = logs / "ours-no-cache.log"
         options = ("--result-cache", "0")
@@ -287,6 +290,7 @@ def write_tables(results: Results, settings: Settings, report: Report) -> None:
             "req/s",
             "ours/rdflib-endpoint",
             "ours/bare Flask",
+            "ours/minimal Flask+pyoxigraph",
             "ours/Oxigraph server",
             "ours/Virtuoso",
         ],

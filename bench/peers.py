@@ -6,6 +6,10 @@ this file:
 
     .venv/bin/python bench/peers.py flask --port 5100 --threads 8
         a bare Flask route returning constant JSON under waitress: the ceiling of a Flask app;
+    .venv/bin/python bench/peers.py flask-pyoxigraph --port 5300 --threads 8 --data STORE
+        a minimal Flask route running each query on a read-only pyoxigraph store in the request
+        thread under waitress (no deadline, no row cap, no cache): what a plain Flask endpoint
+        over this engine serves;
     .venv/bin/python bench/peers.py rdflib --port 5200 --data NAMED.nq
         rdflib-endpoint over an rdflib Dataset whose default graph is the union (a set) of the
         named graphs. The graph is read once; the server runs in a forked child, and SIGHUP
@@ -138,6 +142,12 @@ def bare_flask(port: int, threads: int, log: Path) -> Server:
     return Server("bare-flask", command, f"http://127.0.0.1:{port}/sparql", log)
 
 
+def flask_pyoxigraph(store: Path, port: int, threads: int, log: Path) -> Server:
+    command = [sys.executable, str(Path(__file__)), "flask-pyoxigraph", "--port", str(port)]
+    command += ["--threads", str(threads), "--data", str(store)]
+    return Server("flask-pyoxigraph", command, f"http://127.0.0.1:{port}/sparql", log)
+
+
 def rdflib_endpoint(named_quads: Path, port: int, log: Path) -> Server:
     command = [sys.executable, str(Path(__file__)), "rdflib", "--port", str(port)]
     command += ["--data", str(named_quads)]
@@ -156,6 +166,24 @@ def serve_flask(port: int, threads: int) -> None:
         return Response(CONSTANT, mimetype="application/sparql-results+json")
 
     waitress.serve(app, host="127.0.0.1", port=port, threads=threads, ident="bare")
+
+
+def serve_flask_pyoxigraph(store_folder: Path, port: int, threads: int) -> None:
+    """``store_folder``: a pyoxigraph store (our store root's ``current`` version)."""
+    import pyoxigraph as ox
+    import waitress
+    from flask import Flask, Response, request
+
+    store = ox.Store.read_only(str(store_folder))
+    app = Flask(__name__)
+
+    @app.route("/sparql", methods=["GET", "POST"])
+    def sparql() -> Response:
+        results = store.query(request.values["query"])
+        body = results.serialize(format=ox.QueryResultsFormat.JSON)
+        return Response(body, mimetype="application/sparql-results+json")
+
+    waitress.serve(app, host="127.0.0.1", port=port, threads=threads, ident="flask-pyoxigraph")
 
 
 def serve_rdflib(data: Path, port: int) -> None:
@@ -189,13 +217,15 @@ def serve_rdflib(data: Path, port: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("peer", choices=("flask", "rdflib"))
+    parser.add_argument("peer", choices=("flask", "flask-pyoxigraph", "rdflib"))
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--data", type=Path)
     args = parser.parse_args()
     if args.peer == "flask":
         serve_flask(args.port, args.threads)
+    elif args.peer == "flask-pyoxigraph":
+        serve_flask_pyoxigraph(args.data, args.port, args.threads)
     else:
         serve_rdflib(args.data, args.port)
 

@@ -80,3 +80,16 @@ def test_security_headers_on_sparql_answers_and_errors(client, method, path, sta
         assert response.headers[name] == value
     if method == "HEAD":
         assert response.get_data() == b"" and int(response.headers["Content-Length"]) > 0
+
+
+def test_a_fault_in_the_endpoint_gives_500_without_a_traceback(built_store, caplog) -> None:
+    app = create_app({"STORE": str(built_store.root)})
+
+    def broken(*args) -> None:
+        raise RuntimeError("secret detail")
+
+    app.extensions["mandates.sparql"]._answer = broken
+    response = app.test_client().get("/sparql?query=ASK%20%7B%7D")
+    assert (response.status_code, response.get_data()) == (500, b"internal error\n")
+    assert response.headers["X-Frame-Options"] == HEADERS["X-Frame-Options"]
+    assert "secret detail" in caplog.text  # in the server's log only

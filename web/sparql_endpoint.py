@@ -16,6 +16,7 @@ as it can. Small answers are kept for repeated queries (:mod:`.result_cache`).
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -35,6 +36,7 @@ from .sparql_pool import PoolBusy, QueryPool, QueryTimeout, WorkerFailed
 from .sparql_protocol import Operation, ProtocolError, read_operation
 from .sparql_worker import Answer, Job
 
+LOG = logging.getLogger(__name__)
 PATH = "/sparql"
 METHODS = ("GET", "HEAD", "POST")
 TRUNCATED = "X-Result-Truncated"
@@ -69,8 +71,11 @@ class QueryEndpoint:
                 return self.next_app(environ, start_response)  # the Service Description
             status, headers, body = self._answer(operation, environ.get("HTTP_ACCEPT", ""))
         except ProtocolError as err:
-            status, headers, body = err.status, [], (err.message + "\n").encode()
-            headers.append(("Content-Type", _TEXT))
+            status, headers, body = err.status, [("Content-Type", _TEXT)], err.message.encode()
+            body += b"\n"
+        except Exception:  # a fault of ours: logged with its traceback, never shown
+            LOG.exception("SPARQL endpoint: %s %s", method, environ.get("QUERY_STRING", "")[:200])
+            status, headers, body = 500, [("Content-Type", _TEXT)], b"internal error\n"
         headers += _SECURITY
         headers.append(("Content-Length", str(len(body))))
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)

@@ -88,10 +88,13 @@ class QueryPool:
             self._workers.add(worker)
         return worker
 
-    def _replace(self, worker: Worker) -> Worker | None:
+    def _discard(self, worker: Worker) -> None:
         worker.kill()
         with self._set_lock:
             self._workers.discard(worker)
+
+    def _replace(self, worker: Worker) -> Worker | None:
+        self._discard(worker)
         if self._closed:
             return None
         try:
@@ -129,11 +132,15 @@ class QueryPool:
                 return worker
             except OSError:
                 pass
-        worker = self._replace(worker) if worker else self._new_worker()
-        if worker is None:
+        fresh = self._replace(worker) if worker else self._new_worker()
+        if fresh is None:
             raise WorkerFailed()
-        worker.channel.send(job)
-        return worker
+        try:
+            fresh.channel.send(job)
+        except OSError:
+            self._discard(fresh)  # the next query starts another
+            raise WorkerFailed() from None
+        return fresh
 
     def pids(self) -> list[int]:
         return sorted(w.process.pid for w in self._workers)
