@@ -395,12 +395,56 @@ def _digests(store: ox.Store) -> dict[str, str]:
     }
 
 
+def _blank_nodes(triple: ox.Triple) -> list[ox.BlankNode]:
+    """The blank nodes of a triple, those of quoted triples included."""
+    found = []
+    for term in (triple.subject, triple.object):
+        if isinstance(term, ox.BlankNode):
+            found.append(term)
+        elif isinstance(term, ox.Triple):
+            found += _blank_nodes(term)
+    return found
+
+
 def _has_blank_nodes(triples: list[ox.Triple]) -> bool:
-    """Whether blank nodes are among the triples: they must travel in one request, and not
-    in INSERT DATA, which some servers refuse them in (Virtuoso)."""
-    return any(
-        isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples
-    )
+    """Whether blank nodes are among the triples: some servers refuse them in INSERT DATA
+    (Virtuoso), so such graphs go by the Graph Store Protocol."""
+    return any(_blank_nodes(t) for t in triples)
+
+
+def _chunks(triples: list[ox.Triple], size: int) -> list[list[ox.Triple]]:
+    """The triples in requests of about ``size``, every triple of a blank node in the same
+    request as the others: a blank node's label names one node within one request only.
+    Blank nodes linked by a triple stay together too; a group larger than ``size`` goes alone.
+
+    >>> a, b, c = ox.BlankNode("a"), ox.BlankNode("b"), ox.BlankNode("c")
+    >>> p, x = ox.NamedNode("http://x/p"), ox.NamedNode("http://x/x")
+    >>> ts = [ox.Triple(a, p, x), ox.Triple(x, p, b), ox.Triple(c, p, x), ox.Triple(a, p, b)]
+    >>> [[str(t.subject)[:2] + str(t.object)[:2] for t in chunk] for chunk in _chunks(ts, 2)]
+    [['_:<h', '<h_:', '_:_:'], ['_:<h']]
+    """
+    parent: dict[str, str] = {}
+
+    def root(label: str) -> str:
+        while parent.setdefault(label, label) != label:
+            parent[label] = parent[parent[label]]
+            label = parent[label]
+        return label
+
+    for triple in triples:
+        labels = [root(node.value) for node in _blank_nodes(triple)]
+        for label in labels[1:]:
+            parent[root(label)] = root(labels[0])
+    groups: dict[object, list[ox.Triple]] = {}
+    for index, triple in enumerate(triples):
+        nodes = _blank_nodes(triple)
+        groups.setdefault(root(nodes[0].value) if nodes else index, []).append(triple)
+    chunks: list[list[ox.Triple]] = [[]]
+    for group in groups.values():
+        if chunks[-1] and len(chunks[-1]) + len(group) > size:
+            chunks.append([])
+        chunks[-1].extend(group)
+    return chunks
 
 
 class _Digest(urllib.request.HTTPDigestAuthHandler):
@@ -442,11 +486,9 @@ class Writer:
         self.primed = False
 
     def upload(self, graph: str, triples: list[ox.Triple]) -> None:
-        """Replace the content of ``graph`` with ``triples``, in requests of CHUNK triples
-        (a graph holding blank nodes goes in one request: their labels span the request)."""
-        size = len(triples) if _has_blank_nodes(triples) else CHUNK
-        chunks = [triples[i : i + size] for i in range(0, len(triples), size)] or [[]]
-        for i, chunk in enumerate(chunks):
+        """Replace the content of ``graph`` with ``triples``, in requests of about CHUNK
+        triples (see :func:`_chunks`)."""
+        for i, chunk in enumerate(_chunks(triples, CHUNK)):
             data = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
             if self.endpoints.graphs:
                 self._graph_store("PUT" if i == 0 else "POST", graph, data)

@@ -3,9 +3,9 @@
 This is the explorer's hot path: analysts' tools and the pages send many small queries. It
 runs in front of the Flask application, without Flask's per-request machinery (contexts,
 routing, response objects, hooks), which costs more than answering a small query: measured
-under waitress, a Flask route that only parses the form and waits for a worker's answer
-served 0.62 times as many requests as a route returning a constant, and the same round trip in
-plain WSGI 0.97 times (see bench/README.md). What it does not answer, a GET without a query
+under waitress, a Flask route that only parses the form and waits for another process's
+immediate answer served 0.62 times as many requests as a route returning a constant, and the
+same round trip in plain WSGI 0.97 times (see bench/README.md). What it does not answer, a GET without a query
 (the Service Description, rendered by :mod:`.sparql`), goes on to Flask.
 
 Queries run in worker processes (:mod:`.sparql_pool`) under a deadline (``QUERY_TIMEOUT``) and
