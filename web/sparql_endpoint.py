@@ -5,8 +5,8 @@ runs in front of the Flask application, without Flask's per-request machinery (c
 routing, response objects, hooks), which costs more than answering a small query: measured
 under waitress, a Flask route that only parses the form and waits for another process's
 immediate answer served 0.62 times as many requests as a route returning a constant, and the
-same round trip in plain WSGI 0.97 times (see bench/README.md). What it does not answer, a GET without a query
-(the Service Description, rendered by :mod:`.sparql`), goes on to Flask.
+same round trip in plain WSGI 0.97 times (see bench/README.md). What it does not answer, a
+GET without a query (the Service Description, rendered by :mod:`.sparql`), goes on to Flask.
 
 Queries run in worker processes (:mod:`.sparql_pool`) under a deadline (``QUERY_TIMEOUT``) and
 a cap on rows or triples (``ROW_LIMIT``); a capped answer carries ``X-Result-Truncated``. The
