@@ -158,6 +158,14 @@ def test_post_form_and_post_query(live_server, symbols) -> None:
     direct = {"Content-Type": "application/sparql-query", "Accept": "text/csv"}
     status, _, body = call(url, SYMBOLS.encode(), direct)
     assert (status, RESULT_PARSERS["text/csv"](body)) == (200, symbols)
+    for content_type in (
+        "Application/X-WWW-Form-Urlencoded; Charset=UTF-8",
+        "APPLICATION/SPARQL-QUERY",
+    ):
+        data = form if "FORM" in content_type.upper() else SYMBOLS.encode()
+        headers = {"Content-Type": content_type, "Accept": "text/csv"}
+        status, _, body = call(url, data, headers)  # media types are case-insensitive
+        assert (status, RESULT_PARSERS["text/csv"](body)) == (200, symbols), content_type
 
 
 @pytest.mark.parametrize(

@@ -51,18 +51,19 @@ def read_operation(environ: dict, max_body: int) -> Operation:
             raise ProtocolError(
                 414, f"the URL is longer than {MAX_QUERY_STRING} bytes: POST long queries"
             )
-        params = _pairs(url.encode("latin-1"))
+        params = _pairs(url.encode("latin-1", "replace"))
         query = _one(params, "query")
     else:
         mimetype, options = parse_options_header(environ.get("CONTENT_TYPE", ""))
+        mimetype = mimetype.lower()
         if mimetype == FORM:
-            params = _pairs(url.encode("latin-1"))
+            params = _pairs(url.encode("latin-1", "replace"))
             params += _pairs(_body(environ, max_body))
             query = _one(params, "query")
             if query is None and not _has(params, "update"):
                 raise ProtocolError(400, "missing the 'query' parameter")
         elif mimetype == QUERY:
-            params = _pairs(url.encode("latin-1"))
+            params = _pairs(url.encode("latin-1", "replace"))
             charset = options.get("charset", "utf-8")
             try:
                 query = _body(environ, max_body).decode(charset)
