@@ -78,13 +78,10 @@ class StoreRoot:
         return self.link.is_symlink() and self.link.resolve().is_dir()
 
     def current(self) -> Path:
-        """The folder of the store in service (read from the link alone: this runs on every
-        request, and resolving the whole path costs ten times as much)."""
-        try:
-            target = Path(os.path.abspath(self.root / os.readlink(self.link)))
-        except OSError:
-            target = None
-        if target is None or not target.is_dir():
+        """The folder of the store in service, which must be there (read from the link alone:
+        this runs on every request, and resolving the whole path costs ten times as much)."""
+        target = Path(self.location())
+        if not target.is_dir():
             raise StoreError(NOT_BUILT, str(self.root))
         return target
 
