@@ -76,4 +76,4 @@ bench: $(INSTALLED)
 	$(BIN)/pip install --quiet --editable '.[bench]'
 	test -x /usr/bin/wrk || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run

@@ -19,8 +19,8 @@ measures, each in its own subprocess so that the peak RSS (VmHWM) is that measur
 raw and build alternate ``--repeats`` times (the machine is shared: compare medians of one run,
 never figures of different runs). Store sizes on disk are those of the last repeat.
 
-    .venv/bin/python bench/build_speed.py                      # 1M triples, 3 repeats
-    .venv/bin/python bench/build_speed.py --triples 10000000 --repeats 1 --work /tmp/big
+    .venv/bin/python -m bench.build_speed                      # 1M triples, 3 repeats
+    .venv/bin/python -m bench.build_speed --triples 10000000 --repeats 1 --work /tmp/big
 """
 
 from __future__ import annotations
@@ -36,13 +36,11 @@ import sys
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from mandates.namespaces import MND
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-import pyoxigraph as ox  # noqa: E402
-
-from mandates.namespaces import MND  # noqa: E402
 
 NQUADS = ox.RdfFormat.N_QUADS
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -86,8 +84,8 @@ def measure_raw(args: argparse.Namespace) -> dict:
 def measure_build(args: argparse.Namespace, validate: bool) -> dict:
     """The whole build, and the time of its two steps that are not loading: the counts the
     command prints (store_stats) and the validation."""
-    from mandates import build as building
-    from mandates.store import StoreRoot
+    from mandates.ingest import build as building
+    from mandates.store.embedded import StoreRoot
 
     steps: dict[str, float] = {}
     for name in ("store_stats", "validate_store"):
@@ -114,9 +112,9 @@ def _timing(function, name: str, steps: dict[str, float]):
 def measure_old(args: argparse.Namespace) -> dict:
     """The build before streaming (as bench/graph_speed.py still does it): every quad read
     into a Python list, then the default graph merged by one SPARQL update."""
-    from mandates.build import Part, collect_parts
-    from mandates.stats import store_stats
-    from mandates.store import StoreRoot, merge_default_graph
+    from mandates.ingest.build import Part, collect_parts
+    from mandates.store.embedded import StoreRoot, merge_default_graph
+    from mandates.store.stats import store_stats
 
     shutil.rmtree(args.store, ignore_errors=True)
     root = StoreRoot(args.store)
@@ -133,7 +131,7 @@ def measure_old(args: argparse.Namespace) -> dict:
 
 
 def measure_validate(args: argparse.Namespace) -> dict:
-    from mandates.store import StoreRoot
+    from mandates.store.embedded import StoreRoot
     from mandates.validation import validate_store
 
     store = StoreRoot(args.store).open_read_only()
@@ -161,8 +159,8 @@ def _timed(function) -> tuple[float, object]:
 def measure_lineage(args: argparse.Namespace) -> dict:
     """Cold: the first call in this process, on a store just opened. Warm: the median of the
     next calls, over several resolutions."""
-    from mandates.lineage import lineage
-    from mandates.store import StoreRoot
+    from mandates.graph.lineage import lineage
+    from mandates.store.embedded import StoreRoot
 
     opened, store = _timed(lambda: StoreRoot(args.store).open_read_only())
     origins = _origins(store, args.origins, args.seed)
@@ -202,7 +200,8 @@ def run(kind: str, args: argparse.Namespace, store: Path, data: Path, file: Path
     """One measurement in a fresh interpreter; its figures plus its peak RSS."""
     command = [
         sys.executable,
-        __file__,
+        "-m",
+        "bench.build_speed",
         "--measure",
         kind,
         "--store",
@@ -226,7 +225,7 @@ def run(kind: str, args: argparse.Namespace, store: Path, data: Path, file: Path
 
 def prepare_data(work: Path, triples: int, seed: int) -> tuple[Path, Path]:
     """The synthetic N-Quads file (generated once) and a data folder holding it in curated/."""
-    from synthetic import write
+    from bench.synthetic import write
 
     file = work / f"synthetic-{triples}-{seed}.nq"
     if not file.exists():

@@ -4,12 +4,12 @@ bench/run.py calls :func:`measure`, which starts this file as a child; the child
 JSON line with its timings and its own peak RSS (``VmHWM`` of /proc/self/status, which includes
 the interpreter and the imports: ~60-100 MB). Run alone:
 
-    .venv/bin/python bench/builds.py ours DATA.nq OUT_DIR        # our build, no validation
-    .venv/bin/python bench/builds.py ours-validate DATA.nq OUT_DIR
-    .venv/bin/python bench/builds.py ours-streamed DATA.nq OUT_DIR  # Part(path=DATA.nq)
-    .venv/bin/python bench/builds.py rdflib DATA.nq -
-    .venv/bin/python bench/builds.py pyoxigraph DATA.nq OUT_DIR  # raw Store.bulk_load
-    .venv/bin/python bench/builds.py dump STORE_ROOT OUT_PREFIX  # peers' copies of our store
+    .venv/bin/python -m bench.builds ours DATA.nq OUT_DIR        # our build, no validation
+    .venv/bin/python -m bench.builds ours-validate DATA.nq OUT_DIR
+    .venv/bin/python -m bench.builds ours-streamed DATA.nq OUT_DIR  # Part(path=DATA.nq)
+    .venv/bin/python -m bench.builds rdflib DATA.nq -
+    .venv/bin/python -m bench.builds pyoxigraph DATA.nq OUT_DIR  # raw Store.bulk_load
+    .venv/bin/python -m bench.builds dump STORE_ROOT OUT_PREFIX  # peers' copies of our store
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Built:
 
 def measure(name: str, kind: str, data: Path, out: Path | str, timeout: float) -> Built:
     """Run one build in a child process (its own session, killed on timeout or error)."""
-    command = [sys.executable, str(Path(__file__)), kind, str(data), str(out)]
+    command = [sys.executable, "-m", "bench.builds", kind, str(data), str(out)]
     child = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
@@ -79,12 +79,12 @@ def _peak_mb() -> float:
 
 def build_ours(data: Path, out: Path, validate: bool) -> dict:
     """As bench/graph_speed.py prepare(): ontology parts + the N-Quads, mandates.build.write."""
-    sys.path.insert(0, str(ROOT))
     import pyoxigraph as ox
 
-    import mandates.build
-    from mandates.build import BuildError, Part, collect_parts, write
-    from mandates.store import StoreRoot
+    import mandates.ingest.build
+    from mandates.ingest.build import Part, collect_parts, write
+    from mandates.store.embedded import StoreRoot
+    from mandates.validation import NotConforming
 
     validating = [0.0]
     validate_store = mandates.build.validate_store
@@ -105,7 +105,7 @@ def build_ours(data: Path, out: Path, validate: bool) -> dict:
     del quads
     try:
         stats = write(StoreRoot(out), parts, validate=validate)
-    except BuildError as err:
+    except NotConforming as err:
         return {
             "seconds": time.perf_counter() - started,
             "error": f"does not conform: {err.report.count('Violation')} violations",
@@ -120,12 +120,11 @@ def build_ours(data: Path, out: Path, validate: bool) -> dict:
 def build_ours_streamed(data: Path, out: Path) -> dict:
     """The file as one curated part streamed by pyoxigraph (``Part(path=...)``), as ``mandates
     build`` reads a big file of ``curated/``: its graph names are dropped (one named graph)."""
-    sys.path.insert(0, str(ROOT))
     import dataclasses
 
     from mandates import iris
-    from mandates.build import Part, collect_parts, write
-    from mandates.store import StoreRoot
+    from mandates.ingest.build import Part, collect_parts, write
+    from mandates.store.embedded import StoreRoot
 
     if "path" not in {f.name for f in dataclasses.fields(Part)}:
         return {"error": "this version of mandates.build does not stream files (no Part.path)"}
@@ -162,10 +161,9 @@ def build_pyoxigraph(data: Path, out: Path) -> dict:
 def dump(store_root: Path, prefix: Path) -> dict:
     """Our store as N-Quads twice: everything (the default graph holds the merge: for
     Oxigraph's server) and the named graphs only (for rdflib's union default graph)."""
-    sys.path.insert(0, str(ROOT))
     import pyoxigraph as ox
 
-    from mandates.store import StoreRoot
+    from mandates.store.embedded import StoreRoot
 
     started = time.perf_counter()
     store = StoreRoot(store_root).open_read_only()

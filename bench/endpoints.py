@@ -14,13 +14,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import clients
-import peers
 import pyoxigraph as ox
 import virtuoso_peer as virtuoso
-from clients import Load
-from report import Report
-from workload import KINDS, TITLES, Workload
+
+from bench import clients, peers
+from bench.clients import Load
+from bench.report import Report
+from bench.workload import KINDS, TITLES, Workload
 
 SAMPLES = {"lookup": 3, "lineage": 3, "aggregate": 1}
 THREADS = 8  # `mandates serve`'s default, given to the bare Flask route as well

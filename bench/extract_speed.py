@@ -2,21 +2,19 @@
 
 Caches are cleared before every document, so repeats measure cold extraction, not cache hits.
 
-    .venv/bin/python bench/extract_speed.py [--repeat N] [FOLDER ...]
+    .venv/bin/python -m bench.extract_speed [--repeat N] [FOLDER ...]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from mandates.loader import extract_text
+from mandates.loader.extract import clear_caches
 
-from mandates.loader import extract_text  # noqa: E402
-from mandates.loader.extract import clear_caches  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SHARED = ROOT.parent / "shared"
 

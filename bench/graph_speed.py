@@ -6,7 +6,7 @@ one, then expands many centres (bodies, resolutions, meetings, reports, chosen b
 prints the median, p95 and maximum time, side by side: the function plus JSON encoding, and
 the whole HTTP request through the Flask app (test client, no network).
 
-    .venv/bin/python bench/graph_speed.py --triples 1000000 --work /tmp/graph-bench
+    .venv/bin/python -m bench.graph_speed --triples 1000000 --work /tmp/graph-bench
 """
 
 from __future__ import annotations
@@ -16,22 +16,19 @@ import json
 import os
 import random
 import statistics
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import pyoxigraph as ox
 
-import pyoxigraph as ox  # noqa: E402
-from synthetic import BODY_KINDS, write  # noqa: E402
-
-from mandates.build import Part, collect_parts  # noqa: E402
-from mandates.build import write as write_store  # noqa: E402
-from mandates.graph_terms import DEFAULT, TYPE  # noqa: E402
-from mandates.namespaces import MND  # noqa: E402
-from mandates.neighbourhood import neighbourhood  # noqa: E402
-from mandates.store import StoreRoot  # noqa: E402
-from mandates.web import create_app  # noqa: E402
+from bench.synthetic import BODY_KINDS, write
+from mandates.graph.neighbourhood import neighbourhood
+from mandates.graph.terms import DEFAULT, TYPE
+from mandates.ingest.build import Part, collect_parts
+from mandates.ingest.build import write as write_store
+from mandates.namespaces import MND
+from mandates.store.embedded import StoreRoot
+from mandates.web import create_app
 
 KINDS = ("Resolution", "Meeting", "Report", *BODY_KINDS)
 

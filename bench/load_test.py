@@ -5,7 +5,7 @@ expansions against a running server on this machine, and the run reports status 
 connection errors and p50/p99 latencies. Nothing leaves 127.0.0.1.
 
     .venv/bin/mandates serve --port 5000 &
-    .venv/bin/python bench/load_test.py --url http://127.0.0.1:5000 --clients 16 --seconds 120
+    .venv/bin/python -m bench.load_test --url http://127.0.0.1:5000 --clients 16 --seconds 120
 """
 
 from __future__ import annotations
@@ -21,11 +21,8 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from mandates.saved_queries import load_all  # noqa: E402
+from mandates.query.saved import load_all
 
 PAGES = [
     "/",

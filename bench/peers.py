@@ -4,13 +4,13 @@ Each server runs in its own session (``start_new_session``), so :meth:`Server.st
 every process it started (our query workers, rdflib's served child). Two peers are run from
 this file:
 
-    .venv/bin/python bench/peers.py flask --port 5100 --threads 8
+    .venv/bin/python -m bench.peers flask --port 5100 --threads 8
         a bare Flask route returning constant JSON under waitress: the ceiling of a Flask app;
-    .venv/bin/python bench/peers.py flask-pyoxigraph --port 5300 --threads 8 --data STORE
+    .venv/bin/python -m bench.peers flask-pyoxigraph --port 5300 --threads 8 --data STORE
         a minimal Flask route running each query on a read-only pyoxigraph store in the request
         thread under waitress (no deadline, no row cap, no cache): what a plain Flask endpoint
         over this engine serves;
-    .venv/bin/python bench/peers.py rdflib --port 5200 --data NAMED.nq
+    .venv/bin/python -m bench.peers rdflib --port 5200 --data NAMED.nq
         rdflib-endpoint over an rdflib Dataset whose default graph is the union (a set) of the
         named graphs. The graph is read once; the server runs in a forked child, and SIGHUP
         replaces that child at once (rdflib-endpoint answers one query at a time and cannot
@@ -137,19 +137,19 @@ def oxigraph(location: Path, port: int, log: Path) -> Server:
 
 
 def bare_flask(port: int, threads: int, log: Path) -> Server:
-    command = [sys.executable, str(Path(__file__)), "flask", "--port", str(port)]
+    command = [sys.executable, "-m", "bench.peers", "flask", "--port", str(port)]
     command += ["--threads", str(threads)]
     return Server("bare-flask", command, f"http://127.0.0.1:{port}/sparql", log)
 
 
 def flask_pyoxigraph(store: Path, port: int, threads: int, log: Path) -> Server:
-    command = [sys.executable, str(Path(__file__)), "flask-pyoxigraph", "--port", str(port)]
+    command = [sys.executable, "-m", "bench.peers", "flask-pyoxigraph", "--port", str(port)]
     command += ["--threads", str(threads), "--data", str(store)]
     return Server("flask-pyoxigraph", command, f"http://127.0.0.1:{port}/sparql", log)
 
 
 def rdflib_endpoint(named_quads: Path, port: int, log: Path) -> Server:
-    command = [sys.executable, str(Path(__file__)), "rdflib", "--port", str(port)]
+    command = [sys.executable, "-m", "bench.peers", "rdflib", "--port", str(port)]
     command += ["--data", str(named_quads)]
     url = f"http://127.0.0.1:{port}/sparql"
     return Server("rdflib-endpoint", command, url, log, restartable=True)

@@ -2,9 +2,9 @@
 
 All side by side in one run, printed as Markdown and written to bench/RESULTS.md.
 
-    .venv/bin/python bench/run.py                  # 1M triples, every section (~35 min)
-    .venv/bin/python bench/run.py --quick          # a smoke run on small sizes (~2 min)
-    .venv/bin/python bench/run.py --only endpoints --clients 8 --seconds 20
+    .venv/bin/python -m bench.run                  # 1M triples, every section (~35 min)
+    .venv/bin/python -m bench.run --quick          # a smoke run on small sizes (~2 min)
+    .venv/bin/python -m bench.run --only endpoints --clients 8 --seconds 20
 
 Generated data and stores are cached in --work (default /tmp/mandates-bench); the build
 section rebuilds them. Every server it starts is stopped at the end, on errors and on Ctrl-C.
@@ -24,16 +24,14 @@ import sys
 import time
 from pathlib import Path
 
+from bench import builds, endpoints
+from bench import virtuoso_peer as virtuoso
+from bench.report import Report, load_average, machine
+from bench.synthetic import write as generate
+from bench.workload import choose
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-sys.path.insert(0, str(ROOT))
-
-import builds  # noqa: E402
-import endpoints  # noqa: E402
-import virtuoso_peer as virtuoso  # noqa: E402
-from report import Report, load_average, machine  # noqa: E402
-from synthetic import write as generate  # noqa: E402
-from workload import choose  # noqa: E402
 
 SECTIONS = ("build", "queries", "endpoints", "validation", "extraction")
 BUILD_TARGET = 1.5  # our build ≤ 1.5× a raw pyoxigraph bulk load
@@ -205,11 +203,11 @@ def section_queries(run: Run) -> None:
         f"after {args.query_timeout:g} s. The queries are written for the real data: on "
         "synthetic data many find few rows.\n\nload average " + load_average()
     )
-    from mandates.saved_queries import load_all
+    from mandates.query.saved import load_all
 
     rows = []
     for query in load_all():
-        command = [sys.executable, str(BENCH / "saved_speed.py"), str(root)]
+        command = [sys.executable, "-m", "bench.saved_speed", str(root)]
         command += ["--repeats", str(args.repeats), "--budget", str(args.query_budget)]
         command += ["--query", str(query.number)]
         child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
@@ -239,7 +237,7 @@ def section_queries(run: Run) -> None:
 
 def section_endpoints(run: Run) -> None:
     args, report = run.args, run.report
-    from mandates.store import StoreRoot
+    from mandates.store.embedded import StoreRoot
 
     root = run.ensure_store()
     all_quads, named_quads = run.ensure_dumps()
@@ -288,7 +286,7 @@ def section_endpoints(run: Run) -> None:
 
 def section_validation(run: Run) -> None:
     args, report = run.args, run.report
-    import validation_speed
+    from bench import validation_speed
 
     report.add(
         f"## Validation: SPARQL engine vs pyshacl ({args.validation_triples:,} synthetic "
@@ -331,7 +329,7 @@ def section_validation(run: Run) -> None:
 
 def section_extraction(run: Run) -> None:
     args, report = run.args, run.report
-    import extract_speed
+    from bench import extract_speed
 
     folders = [f for f in (SHARED / "seeds", SHARED / "unseen") if f.is_dir()]
     report.add(f"## Extraction (loader)\n\nload average {load_average()}")

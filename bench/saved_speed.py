@@ -5,8 +5,8 @@ as the merge) and its rows are read in full; repeated until ``--repeats`` runs o
 seconds per query. The engine has no timeout: bench/run.py runs one query per child process
 (``--query N``) and stops it at a deadline. Alone:
 
-    .venv/bin/python bench/saved_speed.py /tmp/mandates-bench/store-1000000-7 --repeats 5
-    .venv/bin/python bench/saved_speed.py /tmp/mandates-bench/store-1000000-7 --query 3
+    .venv/bin/python -m bench.saved_speed /tmp/mandates-bench/store-1000000-7 --repeats 5
+    .venv/bin/python -m bench.saved_speed /tmp/mandates-bench/store-1000000-7 --query 3
 """
 
 from __future__ import annotations
@@ -14,16 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import pyoxigraph as ox
 
-import pyoxigraph as ox  # noqa: E402
-
-from mandates.saved_queries import load_all, run  # noqa: E402
-from mandates.store import StoreRoot  # noqa: E402
+from mandates.query.saved import load_all, run
+from mandates.store.embedded import StoreRoot
 
 
 def rows(results: object) -> int:

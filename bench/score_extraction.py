@@ -6,7 +6,7 @@ least half of the shorter quote's words. Matching is one-to-one and greedy, refe
 order, each taking the free prediction with the largest overlap. The *loose* figure needs only
 that; the *strict* figure also needs the subject and object to be equal (case-insensitive).
 
-    .venv/bin/python bench/score_extraction.py [--annotations DIR] [--seeds DIR] [--unseen DIR]
+    .venv/bin/python -m bench.score_extraction [--annotations DIR] [--seeds DIR] [--unseen DIR]
                                                [--show]
 """
 
@@ -15,14 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from mandates.loader import extract_file
 
-from mandates.loader import extract_file  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SHARED = ROOT.parent / "shared"
 

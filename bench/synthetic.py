@@ -5,21 +5,18 @@ reports, and mandate statements with their direct edges and one to three attesta
 document, paragraph, quote, status, evidence), one named graph per source document — the same
 shapes as the real data, so that it conforms. Written as N-Quads.
 
-    .venv/bin/python bench/synthetic.py --triples 1000000 --seed 7 -o /tmp/synthetic-1m.nq
+    .venv/bin/python -m bench.synthetic --triples 1000000 --seed 7 -o /tmp/synthetic-1m.nq
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from mandates import iris  # noqa: E402
-from mandates.namespaces import MND, VERB  # noqa: E402
+from mandates import iris
+from mandates.namespaces import MND, VERB
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"

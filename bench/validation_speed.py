@@ -4,7 +4,7 @@ Generates synthetic mandate graphs (bench/synthetic.py) at the sizes asked, brea
 hundred resources in known ways so that both engines have violations to find, runs both on the
 same data and shapes, and prints times, the speed-up and whether the results are identical.
 
-    .venv/bin/python bench/validation_speed.py --sizes 100000,1000000
+    .venv/bin/python -m bench.validation_speed --sizes 100000,1000000
 """
 
 from __future__ import annotations
@@ -12,19 +12,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import pyoxigraph as ox
 
-import pyoxigraph as ox  # noqa: E402
-from synthetic import write  # noqa: E402
-
-from mandates.rdfio import triples_to_graph  # noqa: E402
-from mandates.validation.engine import validate_graph_pyshacl  # noqa: E402
-from mandates.validation.sparql_engine import validate_graph_sparql  # noqa: E402
+from bench.synthetic import write
+from mandates.rdfio import triples_to_graph
+from mandates.validation.engine import validate_graph_pyshacl
+from mandates.validation.sparql_engine import validate_graph_sparql
 
 MND = "https://w3id.org/un-mandates/ontology#"
 

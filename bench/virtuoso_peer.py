@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import sys
 import time
 import urllib.parse
 from contextlib import ExitStack
@@ -18,15 +17,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from bench.peers import free_port
+from mandates.ingest.build import collect_parts
+from mandates.store.embedded import merge_default_graph
+from mandates.store.remote.root import MERGED, Endpoints, RemoteRoot
+from scripts import virtuoso as server  # scripts/virtuoso.py
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import virtuoso as server  # noqa: E402  (scripts/virtuoso.py)
-from peers import free_port  # noqa: E402
-
-from mandates.build import collect_parts  # noqa: E402
-from mandates.remote import MERGED, Endpoints, RemoteRoot  # noqa: E402
-from mandates.store import merge_default_graph  # noqa: E402
 
 
 class Skipped(Exception):

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .meetings import MEETING_MENTION, ORDINAL, ordinal
-from .resolve import ACTOR, EXPERT_GROUP, instrument_name, meeting_name, resolve_body
+from .names import ACTOR, EXPERT_GROUP, instrument_name, meeting_name, resolve_body
 from .symbols import NUMBER, RESOLUTION_PREFIX, find_citations, resolution_id
 
 ACTOR_RE = re.compile(rf"(?<![\w-])(?:(?:the|its|an?)\s+)?(?P<actor>{ACTOR})(?![\w-])(?!\s*[’']s)")

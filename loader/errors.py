@@ -12,9 +12,15 @@ the problem is::
 
 from __future__ import annotations
 
+from mandates.errors import InputError
 
-class LoaderError(ValueError):
-    """Base class: a message plus a reference (file, and optionally line or paragraph)."""
+
+class LoaderError(InputError):
+    """Base class: a message plus a reference (file, and optionally line or paragraph).
+
+    An input that the loader cannot read is bad input like any other file: the command line
+    and the web page report it the same way (exit status 2, a 400 page).
+    """
 
     def __init__(
         self,
@@ -24,24 +30,13 @@ class LoaderError(ValueError):
         line: int | None = None,
         paragraph: str | None = None,
     ) -> None:
-        self.message = message
+        super().__init__(source, message, line)
         self.source = source
-        self.line = line
         self.paragraph = paragraph
-        super().__init__(str(self))
-
-    @property
-    def reference(self) -> str:
-        """Where the problem is: ``file``, ``file, line N`` or ``file, paragraph ID``."""
-        ref = self.source
-        if self.line is not None:
-            ref += f", line {self.line}"
-        if self.paragraph is not None:
-            ref += f", paragraph {self.paragraph}"
-        return ref
-
-    def __str__(self) -> str:
-        return f"{self.reference}: {self.message}"
+        # Where the problem is: ``file``, ``file, line N`` or ``file, paragraph ID``.
+        self.reference = source + (f", line {line}" if line is not None else "")
+        if paragraph is not None:
+            self.reference += f", paragraph {paragraph}"
 
 
 class EmptyInputError(LoaderError):

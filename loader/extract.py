@@ -17,11 +17,11 @@ from pathlib import Path
 from .agenda import agenda_list, agenda_mentions
 from .coref import Context
 from .errors import NothingFoundError, QuoteError
-from .kinds import DocumentInfo, describe
+from .identity import DocumentInfo, describe
+from .names import meeting_name
 from .objects import name_object
 from .read import read_bytes
 from .relations import sentence_relations
-from .resolve import meeting_name
 from .segment import Paragraph, paragraphs, sentences
 from .sessions import MeetingBook
 from .symbols import find_symbols
@@ -177,7 +177,7 @@ def _quote(text: Text, start: int, end: int, anchor: int) -> str:
 def clear_caches() -> None:
     """Forget the per-string caches of mentions and citations (for fair benchmarks)."""
     from .coref import _actors
-    from .resolve import resolve_body
+    from .names import resolve_body
     from .symbols import _find_citations
 
     for cached in (_actors, resolve_body, _find_citations):

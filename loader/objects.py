@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .coref import Context, actors
-from .resolve import ACTOR, instrument_name, resolve_body, tidy
+from .names import ACTOR, instrument_name, resolve_body, tidy
 from .symbols import find_symbols
 
 _STOP = re.compile(

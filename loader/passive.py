@@ -15,8 +15,8 @@ import re
 
 from .coref import ACTOR_RE, Context
 from .meetings import find_dates
+from .names import EXPERT_GROUP, meeting_name, resolve_body
 from .objects import name_object
-from .resolve import EXPERT_GROUP, meeting_name, resolve_body
 from .spans import Found, words_back, words_on
 from .verbs import Trigger
 

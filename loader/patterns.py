@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .coref import Context, actors
 from .meetings import ORDINAL
-from .resolve import resolve_body
+from .names import resolve_body
 from .symbols import NUMBER, resolution_id
 
 _CHAIR = re.compile(

@@ -17,13 +17,10 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .errors import (
-    BinaryInputError,
-    EmptyInputError,
-    EncodingError,
-    LoaderError,
-    NoTextLayerError,
-)
+from .errors import BinaryInputError, EmptyInputError, EncodingError, LoaderError, NoTextLayerError
+
+#: The kinds of file the loader reads: text and markdown-ish text, PDF, HTML.
+DOCUMENT_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML = re.compile(r"<\s*(!doctype\s+html|html|body|head|p|div|br|h[1-6]|table)\b", re.I)

@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from .coref import ACTOR_RE, Context, qualified
+from .names import EXPERT_GROUP, meeting_name, resolve_body
 from .objects import conjuncts, name_object, object_phrase
 from .passive import agentive, agentless
 from .patterns import phrase_acts
-from .resolve import EXPERT_GROUP, meeting_name, resolve_body
 from .spans import Found, words_back, words_on
 from .verbs import Trigger, find_triggers
 

@@ -17,7 +17,7 @@ import re
 
 from .coref import Context, actors
 from .meetings import MEETING_MENTION, find_dates, find_place, is_hybrid, ordinal
-from .resolve import SHORT, resolve_body
+from .names import SHORT, resolve_body
 
 
 class MeetingBook:

@@ -1,5 +1,5 @@
 """``python -m mandates`` runs the command line."""
 
-from .cli import main
+from mandates.cli.main import main
 
 main()

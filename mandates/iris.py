@@ -26,7 +26,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from .namespaces import GRAPH, ID
+from mandates.namespaces import GRAPH, ID
 
 
 def slug(text: str) -> str:

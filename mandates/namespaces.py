@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pyoxigraph as ox
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -36,3 +39,15 @@ def sparql_prologue() -> str:
     'PREFIX mnd: <https://w3id.org/un-mandates/ontology#>'
     """
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def short(term: object) -> str:
+    """A term for a person: a prefixed name where a prefix fits, a literal's plain value."""
+    if isinstance(term, ox.NamedNode):
+        for prefix, iri in PREFIXES.items():
+            if term.value.startswith(iri) and re.fullmatch(r"[\w.-]*", term.value[len(iri) :]):
+                return f"{prefix}:{term.value[len(iri) :]}"
+        return term.value
+    if isinstance(term, ox.Literal | ox.BlankNode):
+        return term.value if isinstance(term, ox.Literal) else f"_:{term.value}"
+    return "" if term is None else str(term)

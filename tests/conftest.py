@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mandates.build import build
-from mandates.store import StoreRoot
+from mandates.ingest.build import build
+from mandates.store.embedded import StoreRoot
 
 from support import DATA, Cli, LiveServer
 

@@ -124,8 +124,8 @@ def call(url: str, data: bytes | None = None, headers: dict | None = None):
 
 def crafted_store(folder: Path, store: Path, turtle: str, name: str = "crafted") -> Path:
     """A store built, without validation, from one curated Turtle file: for hostile data."""
-    from mandates.build import build
-    from mandates.store import StoreRoot
+    from mandates.ingest.build import build
+    from mandates.store.embedded import StoreRoot
 
     (folder / "curated").mkdir(parents=True)
     (folder / "curated" / f"{name}.ttl").write_text(turtle, encoding="utf-8")

@@ -16,10 +16,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from mandates import analytics
-from mandates.build import build
-from mandates.network import build_graph, cached
-from mandates.store import StoreRoot
+from mandates.graph import analytics
+from mandates.graph.network import build_graph, cached
+from mandates.ingest.build import build
+from mandates.store.embedded import StoreRoot
 
 from support import Cli
 

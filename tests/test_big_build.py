@@ -15,12 +15,12 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from mandates import iris
-from mandates.build import Part, _in_graph, build, collect_parts
 from mandates.errors import InputError
+from mandates.ingest.build import Part, _in_graph, build, collect_parts, document_files
+from mandates.ingest.submissions import read_document
 from mandates.loader.entities import Registry
-from mandates.loader.sources import load_sources
-from mandates.rdfio import graph_to_quads, rdf_files, read_quads, to_rdflib, triples_to_graph
-from mandates.store import StoreRoot, merge_default_graph
+from mandates.rdfio import rdf_files, read_quads, to_rdflib, triples_to_graph
+from mandates.store.embedded import StoreRoot, merge_default_graph
 
 from support import DATA, Cli
 
@@ -65,10 +65,10 @@ def _old_parts(data: Path) -> Iterator[Part]:
         quads = read_quads(path)
         registry.add_graph(triples_to_graph(quads))
         yield Part(graph, _in_graph(quads, graph))
-    if (data / "sources").is_dir():
-        for source in load_sources(data / "sources", registry):
-            name = ox.NamedNode(source.graph_iri)
-            yield Part(source.graph_iri, list(graph_to_quads(source.graph, name)))
+    for path in document_files(data / "sources"):
+        submission = read_document(str(path), path.read_bytes(), registry)
+        registry.add_graph(submission.graph())
+        yield Part(submission.graph_iri, submission.quads)
 
 
 def _old_build(root: StoreRoot, data: Path) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from mandates.saved_queries import by_id
+from mandates.query.saved import by_id
 
 pytestmark = pytest.mark.browser
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from mandates import clidoc
-from mandates.cli import main
+from mandates.cli import reference as clidoc
+from mandates.cli.main import main
 from mandates.web import create_app
 
 from support import ROOT

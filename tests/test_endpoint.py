@@ -96,7 +96,7 @@ def test_refusals_and_errors(live_server) -> None:
 
 
 def test_home_page_counts(live_server, built_store) -> None:
-    from mandates.stats import store_stats
+    from mandates.store.stats import store_stats
 
     status, content_type, html = _get(live_server.url + "/")
     assert status == 200 and content_type.startswith("text/html")

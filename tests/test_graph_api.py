@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from mandates.namespaces import PREFIXES
-from mandates.store import StoreRoot
+from mandates.store.embedded import StoreRoot
 from mandates.web import create_app
 
 from support import crafted_store

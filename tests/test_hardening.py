@@ -83,8 +83,8 @@ from packaging.version import Version
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
-from mandates import saved_queries
-from mandates.store import BUILDS, PARTIAL, StoreRoot
+from mandates.query import saved as saved_queries
+from mandates.store.embedded import BUILDS, PARTIAL, StoreRoot
 from mandates.web import create_app
 
 from support import ROOT, Cli, LiveServer, call, crafted_store, minimal_pdf
@@ -315,7 +315,7 @@ def note(name: str) -> str:
 
 KILLED = (
     "import os\n"
-    "import mandates.loading as loading\n"
+    "import mandates.ingest.load as loading\n"
     "staged = loading.stage\n"
     "def stage(*args, **kwargs):\n"
     "    staged(*args, **kwargs)\n"

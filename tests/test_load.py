@@ -4,15 +4,9 @@ is `bench/load_test.py`."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "bench"))
-
-from load_test import run, summary  # noqa: E402
+from bench.load_test import run, summary
 
 pytestmark = pytest.mark.slow
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mandates.load_log import LOG, entries
-from mandates.store import StoreRoot
+from mandates.ingest.log import LOG, entries
+from mandates.store.embedded import StoreRoot
 
 from support import DATA, Cli
 

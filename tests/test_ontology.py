@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from mandates.namespaces import MND, VERB
-from mandates.resources import (
+from mandates.package_data import (
     alignment_files,
     check_files,
     ontology_files,

@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-import virtuoso
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
-from mandates import saved_queries
-from mandates.backends import open_root
-from mandates.load_log import LOG
-from mandates.query import run
-from mandates.remote import MERGED, STATE, RemoteRoot
-from mandates.store import StoreRoot
+from mandates.ingest.log import LOG
+from mandates.query import saved as saved_queries
+from mandates.query.run import run
+from mandates.store.backends import open_root
+from mandates.store.embedded import StoreRoot
+from mandates.store.remote.root import MERGED, STATE, RemoteRoot
+from scripts import virtuoso
 
 from support import SHARED, Cli, LiveServer, call, free_port
 

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from mandates.namespaces import MND, PREFIXES
-from mandates.store import StoreRoot
+from mandates.store.embedded import StoreRoot
 from mandates.web import create_app
 
 from support import crafted_store

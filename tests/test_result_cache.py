@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import urllib.parse
 
-from mandates.web.result_cache import ResultCache
-from mandates.web.sparql_worker import Answer
+from mandates.web.sparql.result_cache import ResultCache
+from mandates.web.workers.messages import Answer
 
 from support import call
 

@@ -20,8 +20,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS, SH
 from rdflib.plugins.sparql.parser import parseQuery
 
-from mandates import saved_queries
-from mandates.saved_queries import SavedQueryError
+from mandates.query import saved as saved_queries
+from mandates.query.saved import SavedQueryError
 from mandates.web import create_app
 
 from support import ROOT

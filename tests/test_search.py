@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from test_resources import Page
 
-from mandates.build import build
-from mandates.store import StoreRoot
+from mandates.ingest.build import build
+from mandates.store.embedded import StoreRoot
 from mandates.web import create_app
 
 ID = "https://w3id.org/un-mandates/id/"

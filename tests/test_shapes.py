@@ -95,7 +95,7 @@ def test_every_shape_speaks_plainly_and_has_a_failing_case() -> None:
     """Each named property shape has sh:name and sh:message; each node shape sh:name and
     sh:description; and every shape that reports results appears in some case's expected
     report, so no constraint is left untested."""
-    from mandates.resources import shapes_graph
+    from mandates.package_data import shapes_graph
 
     shapes = shapes_graph()
     expected = " ".join(p.read_text() for p in CASE_FILES)

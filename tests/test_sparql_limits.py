@@ -21,10 +21,10 @@ import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper
 
-from mandates.build import build
-from mandates.store import StoreRoot
-from mandates.web.sparql_pool import PoolBusy, QueryPool, WorkerFailed
-from mandates.web.sparql_worker import Job
+from mandates.ingest.build import build
+from mandates.store.embedded import StoreRoot
+from mandates.web.workers.messages import Job
+from mandates.web.workers.pool import PoolBusy, QueryPool, WorkerFailed
 
 from support import DATA, LiveServer, call
 
@@ -49,7 +49,7 @@ def workers(pid: int) -> list[int]:
             cmdline = (stat.parent / "cmdline").read_bytes()
         except OSError:
             continue
-        if int(fields[1]) == pid and b"mandates.web.sparql_worker" in cmdline:
+        if int(fields[1]) == pid and b"mandates.web.workers.worker" in cmdline:
             found.append(int(stat.parent.name))
     return sorted(found)
 

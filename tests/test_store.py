@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from mandates.errors import StoreError
-from mandates.store import BUILDS, PARTIAL, StoreRoot
+from mandates.store.embedded import BUILDS, PARTIAL, StoreRoot
 
 QUAD = ox.Quad(
     ox.NamedNode("http://e/a"),
@@ -82,7 +82,7 @@ def test_killed_build_leaves_store_serving_and_next_start_clean(tmp_path: Path) 
     before = root.version()
     code = (
         "import os, pyoxigraph as ox\n"
-        "from mandates.store import StoreRoot\n"
+        "from mandates.store.embedded import StoreRoot\n"
         f"root = StoreRoot({str(tmp_path)!r})\n"
         "with root.new_version() as store:\n"
         "    store.bulk_extend([ox.Quad(ox.NamedNode('http://e/x'), ox.NamedNode('http://e/p'),"
@@ -101,7 +101,7 @@ def test_killed_build_leaves_store_serving_and_next_start_clean(tmp_path: Path) 
 
 def test_a_triple_stated_by_two_sources_is_seen_once(tmp_path: Path) -> None:
     """The default graph is the merge of the named graphs: a set, not one copy per source."""
-    from mandates.store import merge_default_graph
+    from mandates.store.embedded import merge_default_graph
 
     root = StoreRoot(tmp_path)
     twice = [QUAD, ox.Quad(QUAD.subject, QUAD.predicate, QUAD.object, ox.NamedNode("http://e/h"))]

@@ -21,7 +21,7 @@ from rdflib import Graph, Namespace
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
-from mandates.store import StoreRoot
+from mandates.store.embedded import StoreRoot
 from mandates.validation import validate_store
 from mandates.web import create_app
 

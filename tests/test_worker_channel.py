@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from mandates.web.worker_channel import Channel
+from mandates.web.workers.channel import Channel
 
 
 @pytest.fixture

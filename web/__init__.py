@@ -25,7 +25,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     app.debug = False  # never, whatever FLASK_DEBUG or the config say: no debugger, no tracebacks
 
-    from . import (
+    from mandates.web import (
         editor,
         graph,
         graph_api,
@@ -35,11 +35,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         resources,
         search,
         security,
-        sparql,
         store,
         urls,
         validate,
     )
+    from mandates.web.sparql import views as sparql
 
     store.init_app(app)
     urls.init_app(app)

@@ -13,13 +13,13 @@ from functools import lru_cache
 
 from flask import Blueprint, abort, current_app, render_template, request
 
-from mandates import analytics as measures
-from mandates import network
 from mandates.errors import MandatesError
-from mandates.graph_terms import STATUSES, terms_of
-from mandates.labels import fallback, labels
+from mandates.graph import analytics as measures
+from mandates.graph import network
+from mandates.graph.labels import fallback, labels
+from mandates.graph.neighbourhood import knows
+from mandates.graph.terms import STATUSES, terms_of
 from mandates.namespaces import MND, sparql_prologue
-from mandates.neighbourhood import knows
 
 from .store import get_store
 

@@ -44,13 +44,14 @@ import re
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
-from mandates import analytics, graph_export, network
-from mandates.edge_detail import edge_detail
-from mandates.graph_terms import GraphRequestError
-from mandates.lineage import lineage as lineage_of
-from mandates.lineage import timeline as timeline_of
-from mandates.neighbourhood import Filters
-from mandates.neighbourhood import neighbourhood as neighbourhood_of
+from mandates.graph import analytics, network
+from mandates.graph import export as graph_export
+from mandates.graph.edge_detail import edge_detail
+from mandates.graph.lineage import lineage as lineage_of
+from mandates.graph.lineage import timeline as timeline_of
+from mandates.graph.neighbourhood import Filters
+from mandates.graph.neighbourhood import neighbourhood as neighbourhood_of
+from mandates.graph.terms import GraphRequestError
 
 from .store import get_store
 from .urls import page_url

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, render_template
 
-from mandates.query import short
-from mandates.stats import store_stats
+from mandates.namespaces import short
+from mandates.store.stats import store_stats
 
 from .store import get_store
 

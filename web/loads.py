@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
-from mandates.build import BuildError
 from mandates.errors import MandatesError
-from mandates.load_log import entries, undoable
-from mandates.loading import unload
+from mandates.ingest.load import unload
+from mandates.ingest.log import entries, undoable
+from mandates.validation import NotConforming
 
 from .permissions import writer
 from .store import get_store
@@ -37,7 +37,7 @@ def undo() -> Response | tuple[str, int]:
     root = current_app.extensions["mandates.store"].root
     try:
         unload(root, request.form.get("graph", ""), by, request.remote_addr)
-    except BuildError as err:
+    except NotConforming as err:
         return _page(409, error=str(err), report=err.report)
     except MandatesError as err:
         return _page(400, error=str(err))

@@ -11,9 +11,9 @@ import io
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, url_for
 
-from mandates import saved_queries
-from mandates.query import short
-from mandates.saved_queries import SavedQuery
+from mandates.namespaces import short
+from mandates.query import saved as saved_queries
+from mandates.query.saved import SavedQuery
 
 from .store import get_store
 from .urls import page_url

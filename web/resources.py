@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
-from mandates import twin
-from mandates.describe import describe, knows
-from mandates.labels import is_iri, readable
-from mandates.query import short
+from mandates.graph import twin
+from mandates.graph.labels import is_iri, readable
+from mandates.graph.resource_page import describe, knows
+from mandates.namespaces import short
 
 from .store import get_store
 from .urls import iri_for_path, page_url

@@ -10,9 +10,9 @@ import threading
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
-from mandates.labels import fallback
-from mandates.search_index import Entry, build_index
-from mandates.search_rank import FACETS, Results, search
+from mandates.graph.labels import fallback
+from mandates.search.index import Entry, build_index
+from mandates.search.rank import FACETS, Results, search
 
 from .store import get_store
 from .urls import page_url

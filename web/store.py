@@ -7,9 +7,9 @@ import threading
 import pyoxigraph as ox
 from flask import Flask, current_app
 
-from mandates.backends import open_root
-from mandates.remote import RemoteRoot
-from mandates.store import StoreRoot
+from mandates.store.backends import open_root
+from mandates.store.embedded import StoreRoot
+from mandates.store.remote.root import RemoteRoot
 
 
 class StoreHolder:

@@ -26,17 +26,16 @@ from flask import (
 )
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from mandates.build import BuildError
 from mandates.config import Settings
-from mandates.describe import knows
 from mandates.errors import InputError, MandatesError
-from mandates.intake import graph_for, kind_of, read_all
-from mandates.loading import load, naming_graph
-from mandates.report_cache import ReportCache
-from mandates.staging import check_against
-from mandates.store_report import StoreReport
-from mandates.validation import Report, Result
+from mandates.graph.resource_page import knows
+from mandates.ingest.load import load, naming_graph
+from mandates.ingest.staging import check_against
+from mandates.ingest.submissions import graph_for, kind_of, read_all
+from mandates.validation import NotConforming, Report, Result
+from mandates.validation.store_report import StoreReport
 
+from .pending_reports import ReportCache
 from .permissions import writer
 from .store import get_local_store, get_store
 
@@ -190,7 +189,7 @@ def load_submission(token: str) -> Response | tuple[str, int]:
             by,
             request.remote_addr,
         )
-    except BuildError as err:
+    except NotConforming as err:
         return _report_page(token, checked.name, err.report, 409, error=str(err))
     except MandatesError as err:
         return _report_page(token, checked.name, checked.report, 400, error=str(err))

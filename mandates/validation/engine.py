@@ -13,8 +13,9 @@ from pathlib import Path
 import pyshacl
 from rdflib import Graph
 
-from ..rdfio import rdf_files, read_quads, triples_to_graph
-from ..resources import ontology_graph, shapes_graph
+from mandates.package_data import ontology_graph, shapes_graph
+from mandates.rdfio import rdf_files, read_quads, triples_to_graph
+
 from .report import Report, results_from_graph
 from .sparql_engine import validate_graph_sparql
 
@@ -52,10 +53,3 @@ def read_graph(paths: list[Path]) -> tuple[Graph, list[Path]]:
     for path in files:
         triples_to_graph(read_quads(path), graph)
     return graph, files
-
-
-def validate_paths(paths: list[Path], engine: str = "sparql") -> Report:
-    graph, files = read_graph(paths)
-    report = validate_graph(graph, engine)
-    report.files = [str(f) for f in files]
-    return report

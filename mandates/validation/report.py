@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass, field
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from ..namespaces import PREFIXES
+from mandates.errors import MandatesError
+from mandates.namespaces import PREFIXES
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SEVERITIES = ("Violation", "Warning", "Info")
@@ -139,3 +140,17 @@ def results_from_graph(report: Graph, data: Graph) -> list[Result]:
             )
         )
     return results
+
+
+class NotConforming(MandatesError):
+    """Data that does not pass the shapes, refused by a build, a load or an undo: nothing was
+    written, and :attr:`report` says why."""
+
+    exit_code = 1
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(
+            f"the data does not conform to the shapes ({report.count('Violation')} violations);"
+            " the store was not changed"
+        )
+        self.report = report

@@ -11,8 +11,9 @@ from functools import cache
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 
-from ..rdfio import from_rdflib, to_rdflib
-from ..resources import ontology_graph, shapes_graph
+from mandates.package_data import ontology_graph, shapes_graph
+from mandates.rdfio import from_rdflib, to_rdflib
+
 from .components import Check, node_checks
 from .report import Report, Result, short
 from .shapes import SH, read_shapes

@@ -6,7 +6,7 @@ import pytest
 
 from mandates.loader.coref import Context
 from mandates.loader.meetings import find_dates, find_place, ordinal
-from mandates.loader.resolve import EXPERT_GROUP
+from mandates.loader.names import EXPERT_GROUP
 from mandates.loader.sessions import MeetingBook
 
 

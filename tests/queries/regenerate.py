@@ -13,9 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from mandates import saved_queries
-from mandates.build import build
-from mandates.store import StoreRoot
+from mandates.ingest.build import build
+from mandates.query import saved as saved_queries
+from mandates.store.embedded import StoreRoot
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "data"

@@ -1,0 +1,158 @@
+"""The kind of a document and its metadata: own symbol, title, date, body, own meeting.
+
+Read from the top matter (masthead, distribution line, headings before the first paragraph of
+running text) with generic UN-document grammar.
+
+    >>> from mandates.loader.text import normalise
+    >>> from mandates.loader.segment import paragraphs
+    >>> t = normalise("United Nations A/RES/1/2\\n\\nGeneral Assembly Distr.: General\\n\\n"
+    ...               "3 May 2024\\n\\nResolution adopted by the General Assembly\\n\\n"
+    ...               "1/2. On crime\\n\\nThe General Assembly,\\n\\n1. Requests the Council;")
+    >>> info = describe(t, paragraphs(t))
+    >>> info.kind, info.symbol, info.own_id, info.title, info.date, info.status
+    ('resolution', 'A/RES/1/2', 'A/RES/1/2', 'On crime', '2024-05-03', 'adopted')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .coref import actors
+from .meetings import MONTHS, find_dates, find_place, ordinal
+from .names import SHORT
+from .segment import Paragraph
+from .symbols import find_symbols, resolution_id
+from .text import Text
+
+_KINDS = [
+    (r"Resolution adopted by", "resolution"),
+    (r"Draft resolution", "draft resolution"),
+    (r"Annotated provisional agenda", "annotated provisional agenda"),
+    (r"Addendum", "report addendum"),
+    (r"(?:Draft )?[Rr]eport\b", "report"),
+    (r"Note by the Secretar", "note by the Secretariat"),
+]
+_STATUS = {"resolution": "adopted", "draft resolution": "proposed"}
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+
+
+@dataclass
+class DocumentInfo:
+    """What a document says about itself."""
+
+    kind: str
+    symbol: str | None
+    title: str | None
+    date: str | None
+    body: str | None
+    own_id: str | None
+    status: str
+    meeting: dict | None
+    top: int = 0  # number of top-matter paragraphs (masthead, headings before the text)
+
+
+def _top(paras: list[Paragraph]) -> list[Paragraph]:
+    out = []
+    for p in paras:
+        sentence = len(p.text.split()) >= 8 and re.search(r"[.,;:]\**$", p.text)
+        if p.kind in ("numbered", "preamble", "operative") or sentence or len(p.text) > 300:
+            break
+        out.append(p)
+    return out
+
+
+def describe(text: Text, paras: list[Paragraph]) -> DocumentInfo:
+    """Kind, symbol, title, date, body and own meeting of a document."""
+    top = _top(paras)
+    head = "\n".join(p.text for p in top)
+    kind = next((k for pattern, k in _KINDS if re.search(pattern, head)), None)
+    symbols = find_symbols(text.clean[:300])
+    symbol = symbols[0] if symbols and re.search(r"^United Nations|^\S+$", head, re.M) else None
+    if kind is None:
+        kind = "web summary" if not symbol and "Distr." not in head else "document"
+    dated = re.search(
+        rf"(?:^|Distr\.:\s*\w+\s+)(\d{{1,2}} (?:{'|'.join(MONTHS)}) \d{{4}})$", head, re.M
+    )
+    date = find_dates(dated.group(1))[0].first if dated else None
+    found = actors(head) or actors(text.clean)
+    counts = Counter(name for *_, name in actors(text.clean))
+    body = found[0][2] if actors(head) else (counts.most_common(1)[0][0] if counts else None)
+    own_id = resolution_id(symbol) if symbol and "/RES/" in symbol else symbol
+    return DocumentInfo(
+        kind,
+        symbol,
+        _title(top, kind),
+        date,
+        body,
+        own_id,
+        _STATUS.get(kind, "reported"),
+        _own_meeting(text, head, body),
+        len(top),
+    )
+
+
+def _title(top: list[Paragraph], kind: str) -> str | None:
+    texts = [p.text.strip("* ") for p in top]
+    for i, t in enumerate(texts):
+        m = re.match(r"\d{1,4}/\d{1,4}(?: [A-Z])?\.\s+(?P<t>.+)", t)
+        if m:  # the title may run on over the next heading lines
+            rest = [x for x in texts[i + 1 :] if not re.fullmatch(r"The [\w ]+,", x)]
+            return (
+                " ".join([m.group("t"), *rest[:3]])
+                if m.group("t").endswith(";")
+                else (m.group("t"))
+            )
+        if kind == "draft resolution" and t.startswith("Draft resolution") and i + 1 < len(texts):
+            return texts[i + 1]
+        if re.match(r"Note by the Secretar", t) and i:
+            return texts[i - 1]
+        if re.fullmatch(r"(?:Draft )?[Rr]eport|Annotated provisional agenda", t):
+            nxt = texts[i + 1] if i + 1 < len(texts) else ""
+            return f"{t}: {nxt}" if nxt == "Addendum" else t
+    if kind == "web summary" and texts:
+        return texts[0]
+    return None
+
+
+def _own_meeting(text: Text, head: str, body: str | None) -> dict | None:
+    """The meeting a document is for: place and dates from the venue line, ordinal from text."""
+    venue = re.search(
+        r"(?P<place>(?:(?:New|San|Addis|Buenos|Abu|Kuala|Santo|Rio de) )?[A-Z][a-z]+),"
+        r"\s+(?=\d{1,2}\s*(?:–|-|to)?)",
+        head,
+    )
+    dates = find_dates(head[venue.end() :]) if venue else []
+    opened = re.search(
+        r"The (?P<ord>[\w-]+) meeting of .{0,120}?will be opened on (?P<d>[^.]+)", text.clean, re.S
+    )
+    if not (venue and dates) and not opened:
+        return None
+    n = ordinal(opened.group("ord")) if opened else None
+    if n is None:
+        words = re.findall(r"\b([\w-]+) meeting\b", text.clean)
+        nums = [ordinal(w) for w in words if ordinal(w) and not w[0].isdigit()]
+        n = max(nums) if nums else None
+    start = end = None
+    if dates:
+        start, end = dates[0].span
+    elif opened:
+        got = find_dates(opened.group("d"))
+        start = got[0].first if got else None
+        year = int(start[:4]) if start else None
+        days = [
+            d
+            for m in re.finditer(rf"{_DAY}(\d{{1,2}} \w+(?: \d{{4}})?)", text.clean)
+            for d in find_dates(m.group(1), year=year)
+        ]
+        end = days[-1].last if days else start
+    place = venue.group("place") if venue else find_place(opened.group(0) if opened else "")
+    return {
+        "body": SHORT.get(body or "", body),
+        "ordinal": n,
+        "start": start,
+        "end": end,
+        "place": place,
+        "note": None,
+    }

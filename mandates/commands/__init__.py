@@ -1,1 +1,0 @@
-"""The commands of the ``mandates`` command line, one module per area."""

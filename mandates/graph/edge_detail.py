@@ -1,0 +1,51 @@
+"""The evidence behind one mandate edge: its statement, both ends and every attestation
+(quote, paragraph, source document, assertion status, evidence kind)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pyoxigraph as ox
+
+from mandates.graph import evidence
+
+from .terms import STATUS_NAMES, Facts, terms_of
+
+
+def edge_detail(store: ox.Store, statement: str, url: Callable[[str], str] | None = None):
+    """The JSON of ``/graph/api/edge``: a statement, its ends and its attestations, or None."""
+    found = [s for s in evidence.statements_about(store, statement) if s.iri == statement]
+    if not found or not isinstance(found[0].object, ox.NamedNode):
+        return None
+    st = found[0]
+    facts = Facts(store, terms_of(store))
+    verb = facts.terms.verbs.get(st.prop or "") or st.verb.rsplit("#", 1)[-1]
+    attestations = []
+    for a in st.attestations:
+        attestations.append(
+            {
+                "quote": " … ".join(a.quotes),
+                "paragraph": a.paragraph,
+                "source": facts.node(a.source, url) if a.source else None,
+                "status": STATUS_NAMES.get(a.status or "", a.status),
+                "statusLabel": facts.terms.name(a.status) if a.status else None,
+                "evidence": _evidence_name(a.kind),
+                "evidenceLabel": facts.terms.name(a.kind) if a.kind else None,
+            }
+        )
+    return {
+        "statement": st.iri,
+        "subject": facts.node(st.subject, url),
+        "verb": verb,
+        "verbLabel": facts.terms.name(st.prop) if st.prop else verb,
+        "object": facts.node(st.object.value, url),
+        "attestations": attestations,
+        "url": url(st.iri) if url else None,
+    }
+
+
+def _evidence_name(kind: str | None) -> str | None:
+    """``primary`` or ``secondary`` for the evidence kinds of the ontology."""
+    if kind is None:
+        return None
+    return kind.rsplit("#", 1)[-1].removesuffix("Evidence").lower()

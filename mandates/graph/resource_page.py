@@ -1,0 +1,137 @@
+"""What a resource page shows: label, types, description, properties by kind, inverse links.
+
+Mandate edges, outgoing and incoming, carry the statement that qualifies them, with its
+attestations (see :mod:`mandates.evidence`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from mandates.graph import evidence
+from mandates.namespaces import PREFIXES
+
+from .labels import fallback, labels
+from .property_kinds import KINDS, kind, order
+
+RDF_TYPE = PREFIXES["rdf"] + "type"
+DESCRIPTIONS = (PREFIXES["skos"] + "definition", PREFIXES["rdfs"] + "comment")
+PAGE_SIZE = 20
+
+_KNOWN = "ASK { { $r ?p ?o } UNION { ?s ?p $r } UNION { ?s $r ?o } }"
+_MANDATE = "SELECT DISTINCT ?p WHERE { ?p rdfs:subPropertyOf+ mnd:mandateRelation }"
+_INVERSE = "SELECT ?p (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p $r } GROUP BY ?p"
+_PAGE = """SELECT ?s (MIN(LCASE(STR(?l))) AS ?key) WHERE {
+  ?s $p $r . OPTIONAL { ?s rdfs:label|skos:prefLabel ?l }
+} GROUP BY ?s ORDER BY ?key ?s LIMIT %d OFFSET %d"""
+
+
+@dataclass
+class Values:
+    """The values of one property (outgoing), or the subjects pointing here (inverse)."""
+
+    prop: str
+    terms: list[ox.NamedNode | ox.Literal | ox.BlankNode]
+    total: int = 0
+    page: int = 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+
+@dataclass
+class Description:
+    iri: str
+    label: str
+    types: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    groups: dict[str, list[Values]] = field(default_factory=dict)
+    inverse: list[Values] = field(default_factory=list)
+    statements: list[evidence.Statement] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    symbol: str | None = None
+
+    def name(self, iri: str) -> str:
+        return self.names.get(iri) or fallback(iri)
+
+    def outgoing(self, p: str, o: object) -> evidence.Statement | None:
+        """The statement behind the edge ``this p o``, if it is a mandate edge."""
+        return self._edges.get((self.iri, p, o))
+
+    def incoming(self, s: object, p: str) -> evidence.Statement | None:
+        """The statement behind the edge ``s p this``, if it is a mandate edge."""
+        return self._edges.get((getattr(s, "value", s), p, ox.NamedNode(self.iri)))
+
+    def itself(self) -> evidence.Statement | None:
+        """The statement this page is about, if it is one."""
+        return next((s for s in self.statements if s.iri == self.iri), None)
+
+    def __post_init__(self) -> None:
+        self._edges: dict = {}
+
+
+def _ask(store: ox.Store, text: str, node: str) -> object:
+    return store.query(text.replace("$r", node), prefixes=PREFIXES)
+
+
+def knows(store: ox.Store, iri: str) -> bool:
+    """Whether the graph mentions ``iri`` at all (as subject, predicate or object)."""
+    return bool(_ask(store, _KNOWN, str(ox.NamedNode(iri))))
+
+
+def describe(
+    store: ox.Store, iri: str, group: str | None = None, page: int = 1
+) -> Description | None:
+    """The page of ``iri``, or None when the graph does not mention it.
+
+    ``group`` and ``page`` choose the page of one inverse group; the others show page one.
+    """
+    node = ox.NamedNode(iri)
+    if not knows(store, iri):
+        return None
+    own: dict[str, list] = {}
+    for q in store.quads_for_pattern(node, None, None, None):
+        values = own.setdefault(q.predicate.value, [])
+        if q.object not in values:
+            values.append(q.object)
+    mandate = {row["p"].value for row in _ask(store, _MANDATE, "")}
+    d = Description(iri, "")
+    d.types = [t.value for t in own.pop(RDF_TYPE, []) if isinstance(t, ox.NamedNode)]
+    d.notes = [t.value for p in DESCRIPTIONS for t in own.pop(p, [])]
+    d.groups = {k: [] for k in KINDS}
+    for prop in sorted(own, key=order):
+        d.groups[kind(prop, mandate)].append(Values(prop, own[prop], len(own[prop])))
+    d.groups = {k: v for k, v in d.groups.items() if v}
+    symbols = own.get(PREFIXES["mnd"] + "symbol")
+    d.symbol = symbols[0].value if symbols else None
+    d.inverse = _inverse(store, str(node), group, page)
+    d.statements = evidence.statements_about(store, iri)
+    d._edges = evidence.by_edge(d.statements)
+    d.names = labels(store, _iris(d))
+    d.label = d.names.get(iri) or fallback(iri)
+    return d
+
+
+def _inverse(store: ox.Store, node: str, group: str | None, page: int) -> list[Values]:
+    counts = {row["p"].value: int(row["n"].value) for row in _ask(store, _INVERSE, node)}
+    found = []
+    for prop in sorted(counts, key=order):
+        at = page if prop == group else 1
+        at = min(max(1, at), max(1, -(-counts[prop] // PAGE_SIZE)))
+        text = _PAGE.replace("$p", str(ox.NamedNode(prop))) % (PAGE_SIZE, (at - 1) * PAGE_SIZE)
+        terms = [row["s"] for row in _ask(store, text, node)]
+        found.append(Values(prop, terms, counts[prop], at))
+    return found
+
+
+def _iris(d: Description) -> set[str]:
+    found = {d.iri, *d.types}
+    for values in [*(v for vs in d.groups.values() for v in vs), *d.inverse]:
+        found.add(values.prop)
+        found.update(t.value for t in values.terms if isinstance(t, ox.NamedNode))
+    for statement in d.statements:
+        found |= statement.iris()
+    return found

@@ -1,0 +1,1 @@
+"""Helper programs for running the project beside other software (a private Virtuoso)."""
