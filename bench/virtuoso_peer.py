@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from bench.peers import free_port
 from mandates.ingest.build import collect_parts
 from mandates.store.embedded import merge_default_graph
-from mandates.store.remote.root import MERGED, Endpoints, RemoteRoot
+from mandates.store.remote import MERGED, Endpoints, RemoteRoot
 from scripts import virtuoso as server  # scripts/virtuoso.py
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,12 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-RELATIONS = (
-    "requested", "endorsed", "noted", "established", "decided", "adopted", "invited", "welcomed",
-    "recognized", "acknowledged", "reaffirmed", "recalled", "considered", "approved", "prepared",
-    "held", "chaired", "postponed",
-)  # fmt: skip
-
 # relation -> past-tense forms (reported style); longest forms first within each entry
 PAST: dict[str, list[str]] = {
     "requested": ["requested"],

@@ -1,4 +1,4 @@
-"""Settings shared by the command line and the explorer, read from the environment.
+"""Settings shared by the command line and the explorer: the one place the environment is read.
 
 Every setting has a command-line option too; the environment only changes the defaults.
 
@@ -16,7 +16,7 @@ MANDATES_MAX_UPLOAD  ``1048576``             bytes a submission to ``/validate``
 MANDATES_RESULT_CACHE ``64``                 MB of small SPARQL answers kept per server (0: off)
 ==================== ======================= ==========================================
 
-With a SPARQL server as the store (see :mod:`mandates.remote`), these say where and as whom
+With a SPARQL server as the store (see :mod:`mandates.store.remote`), these say where and as whom
 it is written to: ``MANDATES_STORE_UPDATE_URL`` (SPARQL Update endpoint; default: the store's
 URL), ``MANDATES_STORE_GRAPH_URL`` (Graph Store Protocol endpoint; default: none, writes by
 SPARQL Update), ``MANDATES_STORE_USER`` and ``MANDATES_STORE_PASSWORD`` (HTTP Digest or Basic).
@@ -44,3 +44,9 @@ class Settings:
     write_token: str = field(default_factory=lambda: _env("MANDATES_WRITE_TOKEN", ""))
     max_upload: int = field(default_factory=lambda: int(_env("MANDATES_MAX_UPLOAD", "1048576")))
     result_cache: float = field(default_factory=lambda: float(_env("MANDATES_RESULT_CACHE", "64")))
+    store_update_url: str = field(default_factory=lambda: _env("MANDATES_STORE_UPDATE_URL", ""))
+    store_graph_url: str = field(default_factory=lambda: _env("MANDATES_STORE_GRAPH_URL", ""))
+    store_user: str = field(default_factory=lambda: _env("MANDATES_STORE_USER", ""))
+    store_password: str = field(
+        default_factory=lambda: _env("MANDATES_STORE_PASSWORD", ""), repr=False
+    )

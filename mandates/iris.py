@@ -44,11 +44,6 @@ def document(symbol: str) -> str:
     return f"{ID}doc/{symbol.strip().replace(' ', '_')}"
 
 
-def named_document(kind: str, name: str) -> str:
-    """A document without a symbol of its own, such as a declaration: ``doc/<kind>/<slug>``."""
-    return f"{ID}doc/{slug(kind)}/{slug(name)}"
-
-
 def resolution(body_slug: str, number: str) -> str:
     """A resolution that has a number but no UN symbol (e.g. Commission resolution 22/7)."""
     return f"{ID}resolution/{body_slug}/{number.strip().replace(' ', '_')}"
@@ -75,10 +70,6 @@ def meeting(body_slug: str, ordinal_or_date: int | str) -> str:
 
 def agenda_item(meeting_iri: str, number: str) -> str:
     return f"{meeting_iri}/item/{re.sub(r'[^0-9A-Za-z]', '', number).lower()}"
-
-
-def recommendation(document_iri: str, label: str) -> str:
-    return f"{document_iri}/rec/{re.sub(r'[^0-9A-Za-z]', '', label).lower()}"
 
 
 def matter(name: str) -> str:

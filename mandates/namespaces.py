@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pyoxigraph as ox
 from rdflib import Namespace
@@ -13,7 +14,6 @@ MND = Namespace(BASE + "ontology#")
 VERB = Namespace(BASE + "ontology/verb#")
 ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
-ONTOLOGY_IRI = BASE + "ontology"
 
 #: Prefixes declared in saved queries, the endpoint's editor and serialisations.
 PREFIXES: dict[str, str] = {
@@ -32,13 +32,16 @@ PREFIXES: dict[str, str] = {
 }
 
 
-def sparql_prologue() -> str:
-    """The PREFIX lines for every prefix in :data:`PREFIXES`.
+def sparql_prologue(prefixes: Mapping[str, str] = PREFIXES, base: str | None = None) -> str:
+    r"""The BASE line (if any) and a PREFIX line per prefix, the project's by default.
 
     >>> sparql_prologue().splitlines()[0]
     'PREFIX mnd: <https://w3id.org/un-mandates/ontology#>'
+    >>> sparql_prologue({"ex": "http://e.org/"}, base="http://e.org/b/")
+    'BASE <http://e.org/b/>\nPREFIX ex: <http://e.org/>\n'
     """
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    lines = [f"BASE <{base}>\n"] if base else []
+    return "".join(lines + [f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes.items()])
 
 
 def short(term: object) -> str:

@@ -17,9 +17,10 @@ import networkx as nx
 import pytest
 
 from mandates.graph import analytics
-from mandates.graph.network import build_graph, cached
+from mandates.graph.network import build_graph
 from mandates.ingest.build import build
 from mandates.store.embedded import StoreRoot
+from mandates.web.store import StoreHolder
 
 from support import Cli
 
@@ -102,11 +103,20 @@ def test_the_graph_holds_resources_and_links_with_their_attributes(tiny) -> None
     ]
 
 
-def test_the_graph_is_built_once_per_store_version(tiny_root: StoreRoot) -> None:
-    store = tiny_root.open_read_only()
-    first = cached(store, "version-1")
-    assert cached(store, "version-1") is first
-    assert cached(store, "version-2") is not first
+def test_values_are_computed_once_per_store_version(tiny_root: StoreRoot) -> None:
+    holder = StoreHolder(tiny_root)
+    calls: list[str] = []
+
+    def graph() -> object:
+        calls.append(tiny_root.version())
+        return build_graph(holder.get())
+
+    first = holder.per_version("graph", graph)
+    assert holder.per_version("graph", graph) is first
+    with tiny_root.new_version(copy_current=True):
+        pass  # a new version, with the same data
+    assert holder.per_version("graph", graph) is not first
+    assert len(calls) == 2 and calls[0] != calls[1]
 
 
 @pytest.mark.parametrize(

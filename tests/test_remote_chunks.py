@@ -6,7 +6,7 @@ import random
 
 import pyoxigraph as ox
 
-from mandates.store.remote.root import _blank_nodes, _chunks
+from mandates.store.remote.writer import _blank_nodes, _chunks
 
 P = ox.NamedNode("http://example.org/p")
 

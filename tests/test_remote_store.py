@@ -19,7 +19,7 @@ from mandates.query import saved as saved_queries
 from mandates.query.run import run
 from mandates.store.backends import open_root
 from mandates.store.embedded import StoreRoot
-from mandates.store.remote.root import MERGED, STATE, RemoteRoot
+from mandates.store.remote import MERGED, STATE, RemoteRoot
 from scripts import virtuoso
 
 from support import SHARED, Cli, LiveServer, call, free_port

@@ -1,4 +1,10 @@
-"""The explorer: a Flask application made by :func:`create_app`, one blueprint per area."""
+"""The explorer: a Flask application made by :func:`create_app`, one blueprint per area.
+
+Everything the application is made of is put together here, in this order: its configuration
+(defaults from :class:`mandates.config.Settings`, then the caller's), the services every request
+may use, what every response and template gets, one blueprint per area, and the SPARQL endpoint
+that answers queries before Flask sees them.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +17,8 @@ from mandates.config import Settings
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Make the explorer over the store named by ``config["STORE"]`` (a store root folder)."""
-    settings = Settings()
-    app = Flask(__name__)
-    app.config.from_mapping(
-        STORE=str(settings.store),
-        QUERY_TIMEOUT=settings.timeout,
-        ROW_LIMIT=settings.row_limit,
-        RESULT_CACHE_MB=settings.result_cache,
-        MAX_CONTENT_LENGTH=1024 * 1024,
-    )
-    if config:
-        app.config.from_mapping(config)
-    app.debug = False  # never, whatever FLASK_DEBUG or the config say: no debugger, no tracebacks
-
-    from mandates.web import (
+    """Make the explorer over the store named by ``config["STORE"]`` (a folder or a URL)."""
+    from . import (
         editor,
         graph,
         graph_api,
@@ -36,17 +29,39 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         search,
         security,
         store,
-        urls,
+        templating,
         validate,
     )
-    from mandates.web.sparql import views as sparql
+    from .pending_reports import ReportCache
+    from .sparql import endpoint as sparql_endpoint
+    from .sparql import views as sparql_views
 
+    settings = Settings()
+    app = Flask(__name__)
+    app.config.from_mapping(
+        STORE=str(settings.store),
+        QUERY_TIMEOUT=settings.timeout,  # seconds a SPARQL query may run
+        ROW_LIMIT=settings.row_limit,  # rows (or triples) a query may return
+        QUERY_WORKERS=2,  # worker processes that run SPARQL queries
+        RESULT_CACHE_MB=settings.result_cache,  # small answers kept per store version
+        WRITE_TOKEN=settings.write_token,  # unset: the web cannot load or undo
+        MAX_UPLOAD=settings.max_upload,  # bytes a submission to /validate may have
+        MAX_CONTENT_LENGTH=1024 * 1024,  # bytes any other request body may have
+    )
+    if config:
+        app.config.from_mapping(config)
+    app.debug = False  # never, whatever FLASK_DEBUG or the config say: no debugger, no tracebacks
+
+    # What requests use: the store in service (and values kept per version), pending reports.
     store.init_app(app)
-    urls.init_app(app)
+    app.extensions["mandates.reports"] = ReportCache()
+    # What every response and every template gets.
     security.init_app(app)
+    templating.init_app(app)
+    # One blueprint per area.
     for module in (
         home,
-        sparql,
+        sparql_views,
         editor,
         queries,
         resources,
@@ -57,4 +72,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         loads,
     ):
         app.register_blueprint(module.bp)
+    # Queries to /sparql are answered by a plain WSGI application in front of Flask.
+    sparql_endpoint.init_app(app)
     return app

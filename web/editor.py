@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template, request, url_for
 
-from mandates.namespaces import ID, PREFIXES
+from mandates.namespaces import ID, PREFIXES, sparql_prologue
 
 from .store import get_store
 
@@ -34,13 +34,9 @@ _PROPERTIES = """SELECT DISTINCT ?p WHERE {
 } ORDER BY ?p"""
 
 
-def prologue() -> str:
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-
-
 @bp.get("/editor")
 def index() -> str:
-    query = request.args.get("query") or prologue() + "\n" + DEFAULT_QUERY
+    query = request.args.get("query") or sparql_prologue() + "\n" + DEFAULT_QUERY
     return render_template(
         "editor/index.html",
         yasgui_version=YASGUI_VERSION,

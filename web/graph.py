@@ -9,19 +9,17 @@ rendered here, without JavaScript, by the same functions as ``/graph/api/analyti
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from flask import Blueprint, abort, current_app, render_template, request
+import networkx as nx
+from flask import Blueprint, abort, render_template, request
 
 from mandates.errors import MandatesError
 from mandates.graph import analytics as measures
-from mandates.graph import network
 from mandates.graph.labels import fallback, labels
-from mandates.graph.neighbourhood import knows
-from mandates.graph.terms import STATUSES, terms_of
+from mandates.graph.terms import STATUSES, knows
 from mandates.namespaces import MND, sparql_prologue
 
-from .store import get_store
+from .graph_api import graph_terms, network_graph
+from .store import get_store, per_version
 
 bp = Blueprint("graph", __name__)
 
@@ -50,7 +48,7 @@ def choices() -> dict[str, list[tuple[str, str]]]:
     """The values each filter offers, as ``(value, label)`` pairs, in the API's own terms:
     verb names, body IRIs, years and the short names of the assertion statuses."""
     store = get_store()
-    terms = terms_of(store)
+    terms = graph_terms()
     bodies = [row[0].value for row in _query(_BODIES)]
     names = labels(store, bodies)
     found = {
@@ -87,7 +85,6 @@ def _page(template: str, **context) -> str:
     return render_template(template, **versions, **context)
 
 
-@bp.app_template_global()
 def has_lineage(types: list[str]) -> bool:
     """Whether a resource of these types has a lineage worth drawing (used by resource pages)."""
     return any(t in LINEAGE_TYPES for t in types)
@@ -114,8 +111,7 @@ def lineage() -> str:
 def analytics() -> str:
     """Centrality of bodies and documents, components, communities and, when asked, the
     shortest mandate path between two resources (``from``, ``to``: IRIs, symbols or labels)."""
-    root = current_app.extensions["mandates.store"].root
-    graph = network.cached(get_store(), root.version())
+    graph = network_graph()
     top = request.args.get("top", "10")
     top = int(top) if top.isdigit() and 0 < int(top) <= 100 else 10
     ask = {k: request.args.get(k, "").strip() for k in ("from", "to", "links")}
@@ -131,7 +127,7 @@ def analytics() -> str:
         "graph/analytics.html",
         graph=graph,
         top=top,
-        **_overview(str(root.root), root.version(), top),
+        **per_version(f"graph.overview.{top}", lambda: _overview(graph, top)),
         ask=ask,
         directed=directed,
         path=path,
@@ -139,11 +135,9 @@ def analytics() -> str:
     )
 
 
-@lru_cache(maxsize=8)
-def _overview(store: str, version: str, top: int) -> dict:
+def _overview(graph: nx.MultiDiGraph, top: int) -> dict:
     """The tables of the analytics page, computed once per store version (betweenness and
     communities are the slow part on a large graph)."""
-    graph = network.cached(get_store(), version)
     return {
         "tables": {
             (kind, category): measures.centrality(graph, kind, top, category)

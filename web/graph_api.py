@@ -41,8 +41,9 @@ from __future__ import annotations
 
 import re
 
+import networkx as nx
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request, url_for
 
 from mandates.graph import analytics, network
 from mandates.graph import export as graph_export
@@ -51,9 +52,9 @@ from mandates.graph.lineage import lineage as lineage_of
 from mandates.graph.lineage import timeline as timeline_of
 from mandates.graph.neighbourhood import Filters
 from mandates.graph.neighbourhood import neighbourhood as neighbourhood_of
-from mandates.graph.terms import GraphRequestError
+from mandates.graph.terms import GraphRequestError, Terms, read_terms
 
-from .store import get_store
+from .store import get_store, per_version
 from .urls import page_url
 
 bp = Blueprint("graph_api", __name__)
@@ -110,10 +111,14 @@ def _filters() -> Filters:
     )
 
 
-def _graph():
+def network_graph() -> nx.MultiDiGraph:
     """The networkx graph of the store in service, built once per store version."""
-    holder = current_app.extensions["mandates.store"]
-    return network.cached(get_store(), holder.root.version())
+    return per_version("graph.network", lambda: network.build_graph(get_store(), graph_terms()))
+
+
+def graph_terms() -> Terms:
+    """The vocabulary the views know, read once per store version."""
+    return per_version("graph.terms", lambda: read_terms(get_store()))
 
 
 @bp.get("/graph/api/neighbourhood")
@@ -132,14 +137,16 @@ def neighbourhood() -> Response | tuple[Response, int]:
         args = {"iri": iri, "limit": limit, "group": predicate, "direction": direction}
         return url_for("graph_api.neighbourhood", **args, offset=at, **kept)
 
-    found = neighbourhood_of(get_store(), iri, limit, filters, group, offset, page_url, more)
+    found = neighbourhood_of(
+        get_store(), iri, limit, filters, group, offset, page_url, more, graph_terms()
+    )
     return jsonify(found) if found is not None else _missing(iri)
 
 
 @bp.get("/graph/api/edge")
 def edge() -> Response | tuple[Response, int]:
     statement = _iri("statement")
-    found = edge_detail(get_store(), statement, page_url)
+    found = edge_detail(get_store(), statement, page_url, graph_terms())
     if found is None:
         return jsonify(error=f"{statement} is not a mandate statement of the graph"), 404
     return jsonify(found)
@@ -147,7 +154,7 @@ def edge() -> Response | tuple[Response, int]:
 
 def _lineage() -> tuple[str, dict | None]:
     iri = _iri("iri")
-    return iri, lineage_of(get_store(), iri, _int("depth", 6, 1, 20), page_url)
+    return iri, lineage_of(get_store(), iri, _int("depth", 6, 1, 20), page_url, terms=graph_terms())
 
 
 @bp.get("/graph/api/lineage")
@@ -168,7 +175,7 @@ def _with_urls(rows: list[dict]) -> list[dict]:
 
 @bp.get("/graph/api/analytics")
 def analytics_view() -> Response:
-    kind, top, graph = request.args.get("kind", "degree"), _int("top", 10, 1, 1000), _graph()
+    kind, top, graph = request.args.get("kind", "degree"), _int("top", 10, 1, 1000), network_graph()
     if kind in analytics.KINDS:
         category = request.args.get("category") or None
         rows = analytics.centrality(graph, kind, top, category)
@@ -184,7 +191,7 @@ def analytics_view() -> Response:
 
 @bp.get("/graph/api/path")
 def path() -> Response:
-    graph = _graph()
+    graph = network_graph()
     ends = []
     for name in ("from", "to"):
         if not request.args.get(name, "").strip():
@@ -200,7 +207,7 @@ def path() -> Response:
 @bp.get("/graph/export.json", defaults={"suffix": "json"})
 @bp.get("/graph/export.csv", defaults={"suffix": "csv"})
 def export(suffix: str) -> Response | tuple[Response, int]:
-    graph = _graph()
+    graph = network_graph()
     name = "mandates-graph"
     if "iri" in request.args:
         iri = _iri("iri")

@@ -10,7 +10,7 @@ from mandates.ingest.log import entries, undoable
 from mandates.validation import NotConforming
 
 from .permissions import writer
-from .store import get_store
+from .store import get_root, get_store
 
 bp = Blueprint("loads", __name__)
 
@@ -34,7 +34,7 @@ def _page(status: int = 200, **more) -> Response | tuple[str, int]:
 @bp.post("/loads/undo")
 def undo() -> Response | tuple[str, int]:
     by = writer()
-    root = current_app.extensions["mandates.store"].root
+    root = get_root()
     try:
         unload(root, request.form.get("graph", ""), by, request.remote_addr)
     except NotConforming as err:

@@ -5,14 +5,12 @@ CSV and JSON (or, for a graph, N-Triples and Turtle) downloads and the catalogue
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, url_for
 
 from mandates.namespaces import short
 from mandates.query import saved as saved_queries
+from mandates.query.results import spreadsheet_csv
 from mandates.query.saved import SavedQuery
 
 from .store import get_store
@@ -23,7 +21,6 @@ bp = Blueprint("queries", __name__)
 RESULT_TYPES = {"csv": "text/csv", "json": "application/sparql-results+json"}
 GRAPH_TYPES = {"nt": "application/n-triples", "ttl": "text/turtle"}
 GRAPH_FORMATS = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE}
-FORMULA_START = ("=", "+", "-", "@")
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -107,7 +104,7 @@ def download(query_id: str, fmt: str) -> Response:
     if isinstance(results, ox.QueryTriples):
         body = results.serialize(format=GRAPH_FORMATS[fmt])
     elif fmt == "csv" and isinstance(results, ox.QuerySolutions):
-        body = _csv(results)
+        body = spreadsheet_csv(results)
     else:
         format_ = ox.QueryResultsFormat.CSV if fmt == "csv" else ox.QueryResultsFormat.JSON
         body = results.serialize(format=format_)
@@ -117,22 +114,3 @@ def download(query_id: str, fmt: str) -> Response:
         mimetype=types[fmt],
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
-
-
-def _csv(results: ox.QuerySolutions) -> str:
-    """SPARQL 1.1 CSV, with cells that a spreadsheet would run as a formula made inert."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    names = [v.value for v in results.variables]
-    writer.writerow(names)
-    for row in results:
-        cells = []
-        for name in names:
-            term = row[name]
-            value = "" if term is None else term.value
-            numeric = isinstance(term, ox.Literal) and term.datatype.value.endswith(
-                ("#integer", "#decimal", "#double")
-            )
-            cells.append("'" + value if value.startswith(FORMULA_START) and not numeric else value)
-        writer.writerow(cells)
-    return out.getvalue()

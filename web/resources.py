@@ -15,7 +15,8 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 
 from mandates.graph import twin
 from mandates.graph.labels import is_iri, readable
-from mandates.graph.resource_page import describe, knows
+from mandates.graph.resource_page import describe
+from mandates.graph.terms import knows
 from mandates.namespaces import short
 
 from .store import get_store

@@ -1,39 +1,27 @@
 """Search by label, alias, acronym or symbol in any form, with facets; HTML and JSON.
 
-The index is built in memory once per store version (see :mod:`mandates.search_index`), so
+The index is built in memory once per store version (see :mod:`mandates.search.index`), so
 a rebuild swapped in under a running server is searched as soon as it is in service.
 """
 
 from __future__ import annotations
 
-import threading
-
-from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
 from mandates.graph.labels import fallback
 from mandates.search.index import Entry, build_index
 from mandates.search.rank import FACETS, Results, search
 
-from .store import get_store
+from .store import get_store, per_version
 from .urls import page_url
 
 bp = Blueprint("search", __name__)
 PAGE_SIZE = 50
-_LOCK = threading.Lock()
-_CACHE = "mandates.search_index"
 
 
 def _index() -> tuple[list[Entry], dict[str, str]]:
     """The index of the store in service, rebuilt when a new version is swapped in."""
-    version = current_app.extensions["mandates.store"].root.version()
-    cached = current_app.extensions.get(_CACHE)
-    if cached is None or cached[0] != version:
-        with _LOCK:
-            cached = current_app.extensions.get(_CACHE)
-            if cached is None or cached[0] != version:
-                cached = (version, build_index(get_store()))
-                current_app.extensions[_CACHE] = cached
-    return cached[1]
+    return per_version("search.index", lambda: build_index(get_store()))
 
 
 def _link(results: Results, **change: str | None) -> str:

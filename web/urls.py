@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 from flask import url_for
 
-from mandates.iris import official_text
 from mandates.namespaces import ID
 
 ID_BASE = str(ID)
@@ -36,10 +35,3 @@ def external_href(iri: str) -> str | None:
     except ValueError:
         return None
     return iri if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None
-
-
-def init_app(app) -> None:
-    """Make the helpers available to every template."""
-    app.jinja_env.globals.update(
-        page_url=page_url, external_href=external_href, official_text=official_text
-    )

@@ -26,18 +26,16 @@ from flask import (
 )
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from mandates.config import Settings
 from mandates.errors import InputError, MandatesError
-from mandates.graph.resource_page import knows
+from mandates.graph.terms import knows
 from mandates.ingest.load import load, naming_graph
 from mandates.ingest.staging import check_against
 from mandates.ingest.submissions import graph_for, kind_of, read_all
 from mandates.validation import NotConforming, Report, Result
-from mandates.validation.store_report import StoreReport
+from mandates.validation.store_report import StoreReport, store_report
 
-from .pending_reports import ReportCache
 from .permissions import writer
-from .store import get_local_store, get_store
+from .store import get_local_store, get_root, get_store, per_version
 
 bp = Blueprint("validate", __name__)
 #: What pasted text may be: the extension it is read as, and its name in the form.
@@ -60,38 +58,20 @@ class Checked:
     report: Report
 
 
-@bp.record_once
-def _defaults(state) -> None:
-    settings = Settings()
-    state.app.config.setdefault("WRITE_TOKEN", settings.write_token)
-    state.app.config.setdefault("MAX_UPLOAD", settings.max_upload)
-    state.app.extensions["mandates.reports"] = ReportCache()
-    state.app.extensions["mandates.store_report"] = StoreReport()
-
-
-@bp.app_context_processor
-def _helpers() -> dict[str, object]:
-    return {"shape_results": shape_results, "can_write": bool(current_app.config["WRITE_TOKEN"])}
-
-
 @bp.before_request
 def _limits() -> None:
     request.max_content_length = current_app.config["MAX_UPLOAD"]
     request.max_form_memory_size = current_app.config["MAX_UPLOAD"]
 
 
-def _version() -> str:
-    return current_app.extensions["mandates.store"].root.version()
-
-
-def store_report() -> Report:
+def in_service_report() -> StoreReport:
     """The report of the store in service, validated once per store version."""
-    return current_app.extensions["mandates.store_report"].get(_version(), get_local_store)
+    return per_version("validation.report", lambda: store_report(get_local_store()))
 
 
 def shape_results(iri: str) -> list[Result]:
     """The Warnings and Violations of the store in service whose focus node is ``iri``."""
-    return current_app.extensions["mandates.store_report"].about(_version(), get_local_store, iri)
+    return in_service_report().about(iri)
 
 
 def _page(template: str, status: int = 200, **context: object) -> tuple[str, int]:
@@ -140,7 +120,7 @@ def index() -> tuple[str, int]:
 def submit() -> Response | tuple[str, int]:
     try:
         name, data = _submission()
-        report = check_against(get_local_store(), _read(name, data), store_report())
+        report = check_against(get_local_store(), _read(name, data), in_service_report().report)
     except InputError as err:
         return _page("validate/index.html", 400, error=str(err))
     token = current_app.extensions["mandates.reports"].put(Checked(name, data, report))
@@ -184,7 +164,7 @@ def load_submission(token: str) -> Response | tuple[str, int]:
     checked = _checked(token)
     try:
         load(
-            current_app.extensions["mandates.store"].root,
+            get_root(),
             _read(checked.name, checked.data),
             by,
             request.remote_addr,

@@ -9,16 +9,21 @@ import pyoxigraph as ox
 
 from mandates.graph import evidence
 
-from .terms import STATUS_NAMES, Facts, terms_of
+from .terms import STATUS_NAMES, Facts, Terms, read_terms
 
 
-def edge_detail(store: ox.Store, statement: str, url: Callable[[str], str] | None = None):
+def edge_detail(
+    store: ox.Store,
+    statement: str,
+    url: Callable[[str], str] | None = None,
+    terms: Terms | None = None,
+):
     """The JSON of ``/graph/api/edge``: a statement, its ends and its attestations, or None."""
     found = [s for s in evidence.statements_about(store, statement) if s.iri == statement]
     if not found or not isinstance(found[0].object, ox.NamedNode):
         return None
     st = found[0]
-    facts = Facts(store, terms_of(store))
+    facts = Facts(store, terms or read_terms(store))
     verb = facts.terms.verbs.get(st.prop or "") or st.verb.rsplit("#", 1)[-1]
     attestations = []
     for a in st.attestations:

@@ -90,14 +90,6 @@ class _Finder:
         return self.scanned.get((edge.source, edge.predicate, edge.target))
 
 
-def knows(store: ox.Store, iri: str) -> bool:
-    """Whether ``iri`` is the subject or object of any triple."""
-    node = ox.NamedNode(iri)
-    return any(True for _ in store.quads_for_pattern(node, None, None, DEFAULT)) or any(
-        True for _ in store.quads_for_pattern(None, None, node, DEFAULT)
-    )
-
-
 def statements_of(store: ox.Store, iri: str, concepts: dict[str, str]) -> dict:
     """The statements with ``iri`` as subject or object, keyed by (subject, property, object)."""
     node, found = ox.NamedNode(iri), {}

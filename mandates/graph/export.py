@@ -17,6 +17,8 @@ import json
 
 import networkx as nx
 
+from mandates.query.results import spreadsheet_cell
+
 FORMATS = ("graphml", "nodelink", "csv")
 CSV_COLUMNS = [
     "subject",
@@ -33,7 +35,6 @@ CSV_COLUMNS = [
     "paragraphs",
     "sources",
 ]
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def around(graph: nx.MultiDiGraph, iri: str) -> nx.MultiDiGraph:
@@ -51,16 +52,6 @@ def nodelink(graph: nx.MultiDiGraph) -> dict:
     return nx.node_link_data(graph, edges="edges")
 
 
-def neutral(cell: object) -> str:
-    """A CSV cell a spreadsheet shows as text, never runs.
-
-    >>> neutral("=HYPERLINK(\\"http://x\\")"), neutral("-1"), neutral("plain")
-    ('\\'=HYPERLINK("http://x")', "'-1", 'plain')
-    """
-    text = "" if cell is None else str(cell)
-    return "'" + text if text.startswith(_FORMULA) else text
-
-
 def edges_csv(graph: nx.MultiDiGraph) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -73,7 +64,7 @@ def edges_csv(graph: nx.MultiDiGraph) -> str:
             "object": o,
             "object_label": graph.nodes[o].get("label"),
         } | {c: data.get(c) for c in CSV_COLUMNS if c in data and c != "predicate"}
-        writer.writerow([neutral(values.get(c)) for c in CSV_COLUMNS])
+        writer.writerow([spreadsheet_cell(values.get(c)) for c in CSV_COLUMNS])
     return out.getvalue()
 
 

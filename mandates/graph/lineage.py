@@ -32,8 +32,8 @@ from collections.abc import Callable
 import networkx as nx
 import pyoxigraph as ox
 
-from .edges import knows, statements_of
-from .terms import ACTING, DEFAULT, Facts, M, edge_id, terms_of
+from .edges import statements_of
+from .terms import ACTING, DEFAULT, Facts, M, Terms, edge_id, knows, read_terms
 
 _MEETING_STATUS = ox.NamedNode(M + "meetingStatus")
 _END, _ORIGINAL = ox.NamedNode(M + "endDate"), ox.NamedNode(M + "originalStartDate")
@@ -106,11 +106,12 @@ def lineage(
     depth: int = 6,
     url: Callable[[str], str] | None = None,
     max_nodes: int = 400,
+    terms: Terms | None = None,
 ) -> dict | None:
     """The JSON of ``/graph/api/lineage``, or None when the graph does not mention ``iri``."""
     if not knows(store, iri):
         return None
-    facts = Facts(store, terms_of(store))
+    facts = Facts(store, terms or read_terms(store))
     walk = _Walk(store, facts, facts.date(iri))
     lanes = {iri: _own_lane(iri, facts)}
     level, queue, truncated = {iri: 0}, deque([iri]), False

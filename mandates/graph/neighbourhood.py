@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .edges import Edge, edge_json, edge_year, edges_of, knows, statements_of
-from .terms import STATUSES, Facts, GraphRequestError, terms_of
+from .edges import Edge, edge_json, edge_year, edges_of, statements_of
+from .terms import STATUSES, Facts, GraphRequestError, Terms, knows, read_terms
 
-__all__ = ["Filters", "knows", "neighbourhood", "statements_of"]
+__all__ = ["Filters", "neighbourhood", "statements_of"]
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,13 @@ def neighbourhood(
     offset: int = 0,
     url: Callable[[str], str] | None = None,
     more: Callable[[str, str, int], str] | None = None,
+    terms: Terms | None = None,
 ) -> dict | None:
     """The JSON of ``/graph/api/neighbourhood`` (see :mod:`mandates.web.graph_api`), or None
     when the graph does not mention ``iri``. ``group`` = (predicate, direction) asks for one
     group's page from ``offset``; ``more(predicate, direction, offset)`` makes a next-page URL.
     """
-    facts = Facts(store, terms_of(store))
+    facts = Facts(store, terms or read_terms(store))
     check(filters, sorted(facts.terms.properties))
     if group and not facts.terms.is_edge(group[0]):
         raise GraphRequestError(f"{group[0]} is not a predicate the graph draws as edges")

@@ -8,19 +8,18 @@ edges, ``verb``, ``statement``, ``year``, ``status`` (comma-separated), ``quotes
 `` | ``), ``paragraphs`` and ``sources`` (space-separated IRIs). Missing values are left out
 rather than set to None, so that GraphML can hold every attribute.
 
-Built from a store once per store version and cached (:func:`cached`).
+Built from a store once per store version (the explorer keeps it per version, see
+:func:`mandates.web.store.per_version`).
 """
 
 from __future__ import annotations
-
-import threading
 
 import networkx as nx
 import pyoxigraph as ox
 
 from mandates.namespaces import PREFIXES
 
-from .terms import DEFAULT, STATUS_NAMES, STATUSES, STRUCTURAL, Facts, terms_of
+from .terms import DEFAULT, STATUS_NAMES, STATUSES, STRUCTURAL, Facts, Terms, read_terms
 
 _STATEMENTS = """SELECT ?st ?s ?p ?o ?quote ?status ?src ?para WHERE {
   ?st a mnd:Statement ; mnd:subject ?s ; mnd:verb ?v ; mnd:object ?o . ?v mnd:verbProperty ?p
@@ -50,9 +49,9 @@ def statements(store: ox.Store) -> dict[tuple[str, str, str], dict]:
     return found
 
 
-def build_graph(store: ox.Store) -> nx.MultiDiGraph:
+def build_graph(store: ox.Store, terms: Terms | None = None) -> nx.MultiDiGraph:
     """The networkx graph of ``store`` (see the module docstring)."""
-    terms = terms_of(store)
+    terms = terms or read_terms(store)
     facts = Facts(store, terms)
     graph = nx.MultiDiGraph()
     evidence = statements(store)
@@ -90,20 +89,3 @@ def _mandate_attrs(found: dict | None, s: str, o: str, facts: Facts) -> dict:
     if year is not None:
         attrs["year"] = year
     return attrs
-
-
-_cache: dict[str, nx.MultiDiGraph] = {}
-_lock = threading.Lock()
-
-
-def cached(store: ox.Store, version: str) -> nx.MultiDiGraph:
-    """The graph of ``store``, built once per store ``version`` (one version kept)."""
-    graph = _cache.get(version)
-    if graph is None:
-        with _lock:
-            graph = _cache.get(version)
-            if graph is None:
-                graph = build_graph(store)
-                _cache.clear()
-                _cache[version] = graph
-    return graph

@@ -15,12 +15,12 @@ from mandates.namespaces import PREFIXES
 
 from .labels import fallback, labels
 from .property_kinds import KINDS, kind, order
+from .terms import knows
 
 RDF_TYPE = PREFIXES["rdf"] + "type"
 DESCRIPTIONS = (PREFIXES["skos"] + "definition", PREFIXES["rdfs"] + "comment")
 PAGE_SIZE = 20
 
-_KNOWN = "ASK { { $r ?p ?o } UNION { ?s ?p $r } UNION { ?s $r ?o } }"
 _MANDATE = "SELECT DISTINCT ?p WHERE { ?p rdfs:subPropertyOf+ mnd:mandateRelation }"
 _INVERSE = "SELECT ?p (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p $r } GROUP BY ?p"
 _PAGE = """SELECT ?s (MIN(LCASE(STR(?l))) AS ?key) WHERE {
@@ -75,11 +75,6 @@ class Description:
 
 def _ask(store: ox.Store, text: str, node: str) -> object:
     return store.query(text.replace("$r", node), prefixes=PREFIXES)
-
-
-def knows(store: ox.Store, iri: str) -> bool:
-    """Whether the graph mentions ``iri`` at all (as subject, predicate or object)."""
-    return bool(_ask(store, _KNOWN, str(ox.NamedNode(iri))))
 
 
 def describe(

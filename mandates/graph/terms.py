@@ -10,13 +10,13 @@ merge of all named graphs), which is what keeps a neighbourhood expansion fast.
 from __future__ import annotations
 
 import hashlib
-import threading
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from mandates.errors import MandatesError
 from mandates.namespaces import MND, PREFIXES
+from mandates.store.contract import ReadableStore
 
 from .labels import fallback
 
@@ -50,6 +50,14 @@ _CLASSES = """SELECT ?c ?sup ?label WHERE {
   ?c a owl:Class . OPTIONAL { ?c rdfs:subClassOf ?sup } OPTIONAL { ?c rdfs:label ?label }
 }"""
 _LABELLED = "SELECT ?x ?label WHERE { VALUES ?x { %s } ?x rdfs:label|skos:prefLabel ?label }"
+
+
+def knows(store: ReadableStore, iri: str) -> bool:
+    """Whether the graph mentions ``iri`` at all: as subject, predicate or object of a triple of
+    the default graph (index lookups, the first match ends each)."""
+    node = ox.NamedNode(iri)
+    patterns = ((node, None, None), (None, node, None), (None, None, node))
+    return any(next(store.quads_for_pattern(*p, DEFAULT), None) is not None for p in patterns)
 
 
 class GraphRequestError(MandatesError):
@@ -130,21 +138,6 @@ def read_terms(store: ox.Store) -> Terms:
     values = " ".join(f"<{iri}>" for iri in wanted)
     for row in store.query(_LABELLED % values, prefixes=PREFIXES):
         terms.names.setdefault(row["x"].value, row["label"].value)
-    return terms
-
-
-_cache: dict[str, tuple[ox.Store, Terms]] = {}
-_lock = threading.Lock()
-
-
-def terms_of(store: ox.Store) -> Terms:
-    """The vocabulary of ``store``, read once per store object (a new version is a new object)."""
-    cached = _cache.get("terms")
-    if cached is not None and cached[0] is store:
-        return cached[1]
-    terms = read_terms(store)
-    with _lock:
-        _cache["terms"] = (store, terms)
     return terms
 
 

@@ -10,8 +10,6 @@ time: :meth:`StoreRoot.new_version` serialises builds and loads from the web and
 
 from __future__ import annotations
 
-import getpass
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,14 +28,6 @@ from .submissions import Submission, graph_for, kind_of, read_all, read_submissi
 
 #: What the loader's registry needs to know of the resources already in the store.
 NAMING = (RDF.type, RDFS.label, SKOS.altLabel, MND.acronym, MND.symbol, MND.agendaOf, MND.title)
-
-
-@dataclass
-class Loaded:
-    path: Path
-    graph_iri: str
-    triples: int
-    relations: int
 
 
 def naming_graph(store: ox.Store, without: set[str] = frozenset()) -> Graph:
@@ -141,18 +131,9 @@ def unload(root: StoreRoot, name: str, by: str, address: str | None = None) -> E
     return entry
 
 
-def load_documents(root: StoreRoot, paths: list[Path], by: str | None = None) -> list[Loaded]:
-    """Load documents (or RDF files) into the store in service; changes nothing on any problem."""
-    submissions = read_files(root, paths)
-    load(root, submissions, by or getpass.getuser())
-    return [Loaded(Path(s.name), s.graph_iri, s.triples, s.relations or 0) for s in submissions]
-
-
 __all__ = [
-    "Loaded",
     "graph_named",
     "load",
-    "load_documents",
     "naming_graph",
     "read_files",
     "unload",

@@ -1,6 +1,9 @@
-"""Query results written for people (an aligned table) or programs (CSV, JSON)."""
+"""Query results written for people (an aligned table, a spreadsheet) or programs (CSV, JSON)."""
 
 from __future__ import annotations
+
+import csv
+import io
 
 import pyoxigraph as ox
 
@@ -39,3 +42,36 @@ def serialize(results: object, fmt: str) -> str:
     if isinstance(results, ox.QueryTriples):
         return results.serialize(format=GRAPH_FORMATS[fmt]).decode()
     return results.serialize(format=RESULT_FORMATS[fmt]).decode()
+
+
+#: What a spreadsheet takes for the start of a formula (tab and CR too: some strip them first).
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_NUMERIC = ("#integer", "#decimal", "#double", "#float")
+
+
+def spreadsheet_cell(value: object, numeric: bool = False) -> str:
+    r"""A CSV cell a spreadsheet shows as text, never runs (a number stays a number).
+
+    >>> spreadsheet_cell('=HYPERLINK("http://x")'), spreadsheet_cell("-1"), spreadsheet_cell("a")
+    ('\'=HYPERLINK("http://x")', "'-1", 'a')
+    >>> spreadsheet_cell("-1", numeric=True), spreadsheet_cell("\tx")
+    ('-1', "'\tx")
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA) and not numeric else text
+
+
+def spreadsheet_csv(results: ox.QuerySolutions) -> str:
+    """SPARQL 1.1 CSV, with the cells a spreadsheet would run as a formula made inert."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    names = [v.value for v in results.variables]
+    writer.writerow(names)
+    for row in results:
+        cells = []
+        for name in names:
+            term = row[name]
+            numeric = isinstance(term, ox.Literal) and term.datatype.value.endswith(_NUMERIC)
+            cells.append(spreadsheet_cell(None if term is None else term.value, numeric))
+        writer.writerow(cells)
+    return out.getvalue()

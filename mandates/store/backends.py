@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mandates.store.remote.root import RemoteRoot, is_url
+from mandates.store.remote import RemoteRoot, is_url
 
 from .embedded import StoreRoot
 

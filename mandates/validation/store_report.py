@@ -1,44 +1,38 @@
-"""The validation report of the store in service, computed once per store version.
+"""The validation report of the store in service, indexed by focus node.
 
 Resource pages show the Warnings and Violations about their resource; validating the whole
-store for each page would be wasteful, so the report is kept until a build or a load swaps a
-new version in, and its results are indexed by focus node.
+store for each page would be wasteful, so the explorer keeps one :class:`StoreReport` per store
+version (see :func:`mandates.web.store.per_version`).
 """
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
-from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from mandates.validation import Report, Result, validate_store
+from .report import Report, Result
+from .sparql_engine import validate_store
 
 SHOWN = ("Violation", "Warning")
 
 
+@dataclass(frozen=True)
 class StoreReport:
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._version: str | None = None
-        self._report = Report()
-        self._by_focus: dict[str, list[Result]] = {}
+    report: Report
+    by_focus: dict[str, list[Result]] = field(default_factory=dict)
 
-    def get(self, version: str, store: Callable[[], ox.Store]) -> Report:
-        """The report of ``version``, validating ``store()`` when the version is new."""
-        with self._lock:
-            if version != self._version:
-                self._report = validate_store(store())
-                by_focus: dict[str, list[Result]] = defaultdict(list)
-                for result in sorted(self._report.results):
-                    if result.severity in SHOWN:
-                        by_focus[result.focus].append(result)
-                self._by_focus, self._version = dict(by_focus), version
-            return self._report
-
-    def about(self, version: str, store: Callable[[], ox.Store], iri: str) -> list[Result]:
+    def about(self, iri: str) -> list[Result]:
         """The Warnings and Violations whose focus node is ``iri``."""
-        self.get(version, store)
-        with self._lock:
-            return list(self._by_focus.get(iri, ()))
+        return list(self.by_focus.get(iri, ()))
+
+
+def store_report(store: ox.Store) -> StoreReport:
+    """Validate ``store`` and index the Warnings and Violations by focus node."""
+    report = validate_store(store)
+    by_focus: dict[str, list[Result]] = defaultdict(list)
+    for result in sorted(report.results):
+        if result.severity in SHOWN:
+            by_focus[result.focus].append(result)
+    return StoreReport(report, dict(by_focus))

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from flask import current_app
 
-from mandates.web.store import get_store
+from mandates.web.store import get_store, per_version
 
 from .formats import GRAPH_TYPES, RESULT_TYPES
 
@@ -45,17 +44,15 @@ class Counts:
 
 
 def counts() -> Counts:
-    """The counts of the store in service (cached until a rebuild swaps a new one in)."""
-    version = current_app.extensions["mandates.store"].root.version()
-    cached = current_app.extensions.get("mandates.sparql.counts")
-    if cached and cached[0] == version:
-        return cached[1]
+    """The counts of the store in service (kept until a rebuild swaps a new one in)."""
+    return per_version("sparql.counts", _counts)
+
+
+def _counts() -> Counts:
     store = get_store()
     row = next(iter(store.query(_TOTALS, prefixes={"rdf": TYPE.value[:-4]})))
     graphs = tuple((r[0].value, int(r[1].value)) for r in store.query(_PER_GRAPH))
-    result = Counts(*(int(row[i].value) for i in range(5)), graphs=graphs)
-    current_app.extensions["mandates.sparql.counts"] = (version, result)
-    return result
+    return Counts(*(int(row[i].value) for i in range(5)), graphs=graphs)
 
 
 def result_formats() -> list[tuple[str, str]]:

@@ -52,7 +52,9 @@ class QueryEndpoint:
     def __init__(self, app: Flask, next_app: WSGIApp) -> None:
         config = app.config
         self.next_app = next_app
-        self.root = app.extensions["mandates.store"].root
+        self.root = app.extensions[
+            "mandates.store"
+        ].root  # the app is set up: no request context here
         self.timeout = float(config["QUERY_TIMEOUT"])
         self.row_limit = int(config["ROW_LIMIT"])
         self.max_body = int(config["MAX_CONTENT_LENGTH"])

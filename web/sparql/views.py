@@ -10,17 +10,11 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from mandates.web.sparql import description
-from mandates.web.sparql import endpoint as sparql_endpoint
 
 from .endpoint import TRUNCATED
 from .formats import GRAPH_NAMES, GRAPH_TYPES, choose
 
 bp = Blueprint("sparql", __name__)
-
-
-@bp.record_once
-def _mount_endpoint(state) -> None:
-    sparql_endpoint.init_app(state.app)
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
