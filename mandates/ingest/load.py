@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, Graph
 
+from mandates import iris
 from mandates.errors import InputError, MandatesError
 from mandates.loader.entities import Registry
 from mandates.namespaces import MND
@@ -30,6 +31,12 @@ from .submissions import Submission, graph_for, kind_of, read_all, read_submissi
 
 #: What the loader's registry needs to know of the resources already in the store.
 NAMING = (RDF.type, RDFS.label, SKOS.altLabel, MND.acronym, MND.symbol, MND.agendaOf, MND.title)
+#: Graphs whose labels name no mandate resource: the vocabulary (its classes are labelled
+#: "expert group", "ad hoc committee": a name resolved to them would make a class the object of
+#: an act), the saved queries, and the load log.
+NOT_NAMES = frozenset(
+    {iris.graph("ontology", ""), iris.graph("alignments", ""), iris.graph("queries", ""), LOG}
+)
 
 
 def naming_graph(store: ReadableStore, without: Collection[str] = frozenset()) -> Graph:
@@ -37,7 +44,7 @@ def naming_graph(store: ReadableStore, without: Collection[str] = frozenset()) -
 
     Read as stored, not through SPARQL, which would give literals their canonical datatypes.
     """
-    graph, skip = Graph(), {*without, LOG}  # the log's labels name no mandate resource
+    graph, skip = Graph(), {*without, *NOT_NAMES}
     for predicate in NAMING:
         quads = store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None)
         kept = (

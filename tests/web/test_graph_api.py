@@ -31,11 +31,6 @@ API = "/graph/api/"
 
 
 @pytest.fixture(scope="module")
-def client(built_store: StoreRoot):
-    return create_app({"STORE": str(built_store.root)}).test_client()
-
-
-@pytest.fixture(scope="module")
 def statement(built_store: StoreRoot) -> str:
     """The statement of 65/230 requested the Commission, as the store holds it."""
     rows = built_store.open_read_only().query(

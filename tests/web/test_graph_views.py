@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from mandates.web import create_app
 from mandates.web.graph import CYTOSCAPE_DAGRE_VERSION, CYTOSCAPE_VERSION
 
 from support import ROOT
@@ -74,11 +73,6 @@ class Page(HTMLParser):
 
     def text(self, element_id: str) -> str:
         return " ".join(self.by_id[element_id]["text"].split())
-
-
-@pytest.fixture
-def client(built_store):
-    return create_app({"STORE": str(built_store.root)}).test_client()
 
 
 def target(href: str) -> tuple[str, dict[str, str]]:
