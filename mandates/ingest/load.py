@@ -2,9 +2,9 @@
 
 The copy is a checkpoint of the store in service (cheap); the new graphs replace any graph of
 the same name in it (so loading a file again does not duplicate it); the copy is checked
-against the shapes (see :mod:`mandates.staging`: a Violation the store did not have refuses
+against the shapes (see :mod:`mandates.ingest.staging`: a Violation the store did not have refuses
 the load); only a conforming copy is swapped in, with the log entry of the change (see
-:mod:`mandates.load_log`). Any failure leaves the store in service as it was. One writer at a
+:mod:`mandates.ingest.log`). Any failure leaves the store in service as it was. One writer at a
 time: :meth:`StoreRoot.new_version` serialises builds and loads from the web and the command line.
 """
 
