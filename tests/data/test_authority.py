@@ -20,8 +20,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from mandates.namespaces import GRAPH, ID, MND
-from mandates.resources import ontology_graph
-from mandates.store import StoreRoot
+from mandates.package_data import ontology_graph
+from mandates.store.embedded import StoreRoot
 
 from support import DATA, SHARED
 
