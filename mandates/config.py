@@ -14,6 +14,10 @@ MANDATES_ROW_LIMIT   ``10000``               rows a SELECT may return on the end
 MANDATES_WRITE_TOKEN (none: no loading)      secret the web forms must carry to load/undo
 MANDATES_MAX_UPLOAD  ``1048576``             bytes a submission to ``/validate`` may have
 MANDATES_RESULT_CACHE ``64``                 MB of small SPARQL answers kept per server (0: off)
+MANDATES_ANSWER_LIMIT ``16``                 MB a SPARQL answer may have (more rows are cut)
+MANDATES_WORKER_MEMORY ``2048``              MB of address space per worker process
+MANDATES_BASE_URL    ``http://HOST:PORT/``   the explorer's public address, for the URLs it writes
+MANDATES_TRUSTED_PROXY (none)                a reverse proxy whose X-Forwarded-For is believed
 ==================== ======================= ==========================================
 
 With a SPARQL server as the store (see :mod:`mandates.store.remote`), these say where and as whom
@@ -44,6 +48,10 @@ class Settings:
     write_token: str = field(default_factory=lambda: _env("MANDATES_WRITE_TOKEN", ""))
     max_upload: int = field(default_factory=lambda: int(_env("MANDATES_MAX_UPLOAD", "1048576")))
     result_cache: float = field(default_factory=lambda: float(_env("MANDATES_RESULT_CACHE", "64")))
+    answer_limit: float = field(default_factory=lambda: float(_env("MANDATES_ANSWER_LIMIT", "16")))
+    worker_memory: int = field(default_factory=lambda: int(_env("MANDATES_WORKER_MEMORY", "2048")))
+    trusted_proxy: str = field(default_factory=lambda: _env("MANDATES_TRUSTED_PROXY", ""))
+    base_url: str = field(default_factory=lambda: _env("MANDATES_BASE_URL", ""))
     store_update_url: str = field(default_factory=lambda: _env("MANDATES_STORE_UPDATE_URL", ""))
     store_graph_url: str = field(default_factory=lambda: _env("MANDATES_STORE_GRAPH_URL", ""))
     store_user: str = field(default_factory=lambda: _env("MANDATES_STORE_USER", ""))

@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,3 +169,17 @@ def copy_store(built: StoreRoot, where: Path) -> StoreRoot:
     """A copy of a built store, for a test that changes it."""
     shutil.copytree(built.root, where, symlinks=True)
     return StoreRoot(where)
+
+
+def wait_for(condition: Callable[[], bool], within: float = 60.0, step: float = 0.05) -> bool:
+    """Poll ``condition`` until it holds or ``within`` seconds pass; whether it held.
+
+    Tests wait this way, with a deadline far beyond what the work takes on a quiet machine,
+    so that they pass on a busy one too (nothing is asserted about how long it took).
+    """
+    deadline = time.monotonic() + within
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(step)
+    return True

@@ -40,7 +40,7 @@ def index() -> str:
     return render_template(
         "editor/index.html",
         yasgui_version=YASGUI_VERSION,
-        endpoint=url_for("sparql.endpoint", _external=True),
+        endpoint=url_for("sparql.endpoint"),  # same origin: no Host header in it
         vocabulary=url_for("editor.vocabulary"),
         query=query,
         id_base=str(ID),

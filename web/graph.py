@@ -9,17 +9,15 @@ rendered here, without JavaScript, by the same functions as ``/graph/api/analyti
 
 from __future__ import annotations
 
-import networkx as nx
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
 
-from mandates.errors import MandatesError
-from mandates.graph import analytics as measures
 from mandates.graph.labels import fallback, labels
 from mandates.graph.terms import STATUSES, knows
 from mandates.namespaces import MND, sparql_prologue
 
-from .graph_api import graph_terms, network_graph
-from .store import get_store, per_version
+from .graph_api import graph_terms
+from .store import get_store
+from .work import Invalid, task
 
 bp = Blueprint("graph", __name__)
 
@@ -111,39 +109,26 @@ def lineage() -> str:
 def analytics() -> str:
     """Centrality of bodies and documents, components, communities and, when asked, the
     shortest mandate path between two resources (``from``, ``to``: IRIs, symbols or labels)."""
-    graph = network_graph()
     asked = request.args.get("top", "10")
     top = int(asked) if asked.isdigit() and 0 < int(asked) <= 100 else 10
-    ask = {k: request.args.get(k, "").strip() for k in ("from", "to", "links")}
+    limit = int(current_app.config["SEARCH_MAX_CHARS"])
+    ask = {k: request.args.get(k, "").strip()[:limit] for k in ("from", "to", "links")}
     directed = request.args.get("directed") in ("1", "on")
     path, error = None, None
     if ask["from"] and ask["to"]:
+        ends = (ask["from"], ask["to"])
+        links = ask["links"] or "mandate"
         try:
-            ends = [measures.resolve(graph, ask[k]) for k in ("from", "to")]
-            path = measures.path(graph, ends[0], ends[1], directed, ask["links"] or "mandate")
-        except MandatesError as err:
-            error = str(err)
+            path = task("pages", "path", "the path", ends=ends, directed=directed, links=links)
+        except Invalid as err:
+            error = err.message
+    overview = task("pages", "overview", "the analytics", top=top)
     return _page(
         "graph/analytics.html",
-        graph=graph,
         top=top,
-        **per_version(f"graph.overview.{top}", lambda: _overview(graph, top)),
+        **overview,
         ask=ask,
         directed=directed,
         path=path,
         error=error,
     )
-
-
-def _overview(graph: nx.MultiDiGraph, top: int) -> dict:
-    """The tables of the analytics page, computed once per store version (betweenness and
-    communities are the slow part on a large graph)."""
-    return {
-        "tables": {
-            (kind, category): measures.centrality(graph, kind, top, category)
-            for category in ("body", "document")
-            for kind in measures.KINDS
-        },
-        "components": measures.components(graph),
-        "communities": measures.communities(graph),
-    }

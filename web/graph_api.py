@@ -42,12 +42,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import networkx as nx
 import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, request, url_for
 
-from mandates.graph import analytics, network
-from mandates.graph import export as graph_export
+from mandates.graph import analytics
 from mandates.graph.edge_detail import edge_detail
 from mandates.graph.lineage import lineage as lineage_of
 from mandates.graph.lineage import timeline as timeline_of
@@ -57,8 +55,10 @@ from mandates.graph.terms import GraphRequestError, Terms, read_terms
 
 from .store import get_store, per_version
 from .urls import page_url
+from .work import Invalid, task
 
 bp = Blueprint("graph_api", __name__)
+_MAX_NAME = 200  #: characters of a resource name given to the path finder
 FILTERS = ("verb", "body", "year", "status")
 MIME = {"graphml": "application/graphml+xml", "json": "application/json", "csv": "text/csv"}
 
@@ -68,9 +68,10 @@ def _bad_request(err: GraphRequestError) -> tuple[Response, int]:
     return jsonify(error=err.message), 400
 
 
-@bp.errorhandler(analytics.UnknownResource)
-def _unknown(err: analytics.UnknownResource) -> tuple[Response, int]:
-    return jsonify(error=str(err)), 404
+@bp.errorhandler(Invalid)
+def _invalid(err: Invalid) -> tuple[Response, int]:
+    """Bad input found by the worker: a bad parameter (400), a resource not in the graph (404)."""
+    return jsonify(error=err.message), err.code
 
 
 def _missing(iri: str) -> tuple[Response, int]:
@@ -110,11 +111,6 @@ def _filters() -> Filters:
         years=frozenset(int(y) for y in years),
         statuses=frozenset(request.args.getlist("status")),
     )
-
-
-def network_graph() -> nx.MultiDiGraph:
-    """The networkx graph of the store in service, built once per store version."""
-    return per_version("graph.network", lambda: network.build_graph(get_store(), graph_terms()))
 
 
 def graph_terms() -> Terms:
@@ -176,30 +172,29 @@ def _with_urls(rows: list[dict]) -> list[dict]:
 
 @bp.get("/graph/api/analytics")
 def analytics_view() -> Response:
-    kind, top, graph = request.args.get("kind", "degree"), _int("top", 10, 1, 1000), network_graph()
+    kind, top = request.args.get("kind", "degree"), _int("top", 10, 1, 100)
     if kind in analytics.KINDS:
-        category = request.args.get("category") or None
-        rows = analytics.centrality(graph, kind, top, category)
-        size = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
-        return jsonify({"kind": kind} | size | {"results": _with_urls(rows)})
+        category = (request.args.get("category") or "")[:40] or None
+        found = task("pages", "centrality", "the analytics", kind=kind, top=top, category=category)
+        return jsonify({"kind": kind} | found | {"results": _with_urls(found["results"])})
     if kind not in ("components", "communities"):
         raise GraphRequestError("kind must be degree, betweenness, components or communities")
-    found = analytics.components(graph) if kind == "components" else analytics.communities(graph)
-    for group in found[kind][:top]:
+    found = task("pages", "groups", "the analytics", kind=kind, top=top)
+    for group in found[kind]:
         group["members"] = _with_urls(group["members"])
-    return jsonify({"kind": kind} | found | {kind: found[kind][:top]})
+    return jsonify({"kind": kind} | found)
 
 
 @bp.get("/graph/api/path")
 def path() -> Response:
-    graph = network_graph()
     ends = []
     for name in ("from", "to"):
         if not request.args.get(name, "").strip():
             raise GraphRequestError(f"{name} is required")
-        ends.append(analytics.resolve(graph, request.args[name]))
+        ends.append(request.args[name][:_MAX_NAME])
     directed = request.args.get("directed", "0") in ("1", "true", "yes")
-    found = analytics.path(graph, ends[0], ends[1], directed, request.args.get("links", "mandate"))
+    links = request.args.get("links", "mandate")
+    found = task("pages", "path", "the path", ends=tuple(ends), directed=directed, links=links)
     found["nodes"] = _with_urls(found["nodes"])
     return jsonify(found)
 
@@ -208,14 +203,12 @@ def path() -> Response:
 @bp.get("/graph/export.json", defaults={"suffix": "json"})
 @bp.get("/graph/export.csv", defaults={"suffix": "csv"})
 def export(suffix: str) -> Response | tuple[Response, int]:
-    graph = network_graph()
-    name = "mandates-graph"
-    if "iri" in request.args:
-        iri = _iri("iri")
-        if iri not in graph:
-            return _missing(iri)
-        graph, name = graph_export.around(graph, iri), "mandates-neighbourhood"
-    data = graph_export.export(graph, {"json": "nodelink"}.get(suffix, suffix))
+    iri = _iri("iri") if "iri" in request.args else None
+    fmt = {"json": "nodelink"}.get(suffix, suffix)
+    data = task("pages", "export", "the export", fmt=fmt, iri=iri)
+    if data is None:
+        return _missing(iri or "")
+    name = "mandates-neighbourhood" if iri else "mandates-graph"
     response = Response(data, mimetype=MIME[suffix])
     response.headers["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
     return response

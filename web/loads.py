@@ -5,13 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from mandates.errors import MandatesError
-from mandates.ingest.load import unload
 from mandates.ingest.log import entries, undoable
-from mandates.validation import NotConforming
+from mandates.validation import Report
 
 from .permissions import writer
-from .store import get_root, get_store
+from .store import get_store
+from .work import Invalid, task
 
 bp = Blueprint("loads", __name__)
 
@@ -35,11 +34,11 @@ def _page(status: int = 200, **more) -> ResponseReturnValue:
 @bp.post("/loads/undo")
 def undo() -> ResponseReturnValue:
     by = writer()
-    root = get_root()
+    graph = request.form.get("graph", "")
     try:
-        unload(root, request.form.get("graph", ""), by, request.remote_addr)
-    except NotConforming as err:
-        return _page(409, error=str(err), report=err.report)
-    except MandatesError as err:
-        return _page(400, error=str(err))
+        task("validate", "unload", "the undo", graph=graph, by=by, address=request.remote_addr)
+    except Invalid as err:
+        if isinstance(err.value, Report):  # what remains would not conform
+            return _page(409, error=err.message, report=err.value)
+        return _page(400, error=err.message)
     return redirect(url_for(".index"), 303)

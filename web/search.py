@@ -1,34 +1,38 @@
 """Search by label, alias, acronym or symbol in any form, with facets; HTML and JSON.
 
-The index is built in memory once per store version (see :mod:`mandates.search.index`), so
-a rebuild swapped in under a running server is searched as soon as it is in service.
+The search runs in a worker process (the ``pages`` kind of :mod:`.workers`), which builds the
+index once per store version (see :mod:`mandates.search.index`), so a rebuild swapped in under
+a running server is searched as soon as it is in service. The text is bounded
+(``SEARCH_MAX_CHARS``): a longer one is refused with a 400.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    url_for,
+)
 
 from mandates.graph.labels import fallback
-from mandates.search.index import Entry, build_index
-from mandates.search.rank import FACETS, Results, search
+from mandates.search.rank import FACETS
 
-from .store import get_store, per_version
 from .urls import page_url
+from .work import task
 
 bp = Blueprint("search", __name__)
-PAGE_SIZE = 50
 
 
-def _index() -> tuple[list[Entry], dict[str, str]]:
-    """The index of the store in service, rebuilt when a new version is swapped in."""
-    return per_version("search.index", lambda: build_index(get_store()))
-
-
-def _link(results: Results, **change: str | None) -> str:
+def _link(found: dict, **change: str | None) -> str:
     """This search with some arguments changed (None removes one)."""
-    args: dict[str, Any] = {"q": results.query, **results.filters, **change}
+    args: dict[str, Any] = {"q": found["query"], **found["filters"], **change}
     return url_for("search.index", **{k: v for k, v in args.items() if v})
 
 
@@ -51,40 +55,41 @@ def _readable(value: str) -> str:
 
 @bp.get("/search")
 def index() -> Response | str:
-    entries, names = _index()
     query = request.args.get("q", "").strip()
-    filters = {f: request.args[f] for f in FACETS if request.args.get(f)}
-    results = search(entries, query, filters)
-    page = max(1, request.args.get("page", 1, type=int))
-    pages = max(1, -(-len(results.hits) // PAGE_SIZE))
-    page = min(page, pages)
-    shown = results.hits[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    limit = int(current_app.config["SEARCH_MAX_CHARS"])
+    filters = {f: request.args[f][:limit] for f in FACETS if request.args.get(f)}
+    if len(query) > limit:
+        abort(400, f"the search text is longer than {limit} characters: shorten it")
+    asked = min(max(1, request.args.get("page", 1, type=int)), 10_000)
+    found = task("pages", "search", "the search", query=query, filters=filters, page=asked)
+    names = found["names"]
+    page, pages = found["page"], found["pages"]
 
     def name(value: str) -> str:
         return names.get(value) or _readable(value)
 
     facets = {
         f: [
-            {"value": v, "label": name(v), "count": n, "url": _link(results, **{f: v}, page=None)}
+            {"value": v, "label": name(v), "count": n, "url": _link(found, **{f: v}, page=None)}
             for v, n in counts
         ]
-        for f, counts in results.facets.items()
+        for f, counts in found["facets"].items()
     }
     hits = [
         {
-            "iri": e.iri,
-            "label": e.label,
-            "url": page_url(e.iri),
-            "types": [{"iri": t, "label": name(t)} for t in sorted(e.types)],
-            "score": points,
+            "iri": h["iri"],
+            "label": h["label"],
+            "url": page_url(h["iri"]),
+            "types": [{"iri": t, "label": name(t)} for t in h["types"]],
+            "score": h["score"],
         }
-        for e, points in shown
+        for h in found["hits"]
     ]
     if _wants_json():
         response = jsonify(
             query=query,
             filters=filters,
-            total=len(results.hits),
+            total=found["total"],
             page=page,
             pages=pages,
             results=hits,
@@ -92,23 +97,23 @@ def index() -> Response | str:
         )
         response.vary.add("Accept")
         return response
-    active = [(f, name(v), _link(results, **{f: None})) for f, v in filters.items()]
+    active = [(f, name(v), _link(found, **{f: None})) for f, v in filters.items()]
     pager = {
-        "prev": _link(results, page=str(page - 1)) if page > 1 else None,
-        "next": _link(results, page=str(page + 1)) if page < pages else None,
+        "prev": _link(found, page=str(page - 1)) if page > 1 else None,
+        "next": _link(found, page=str(page + 1)) if page < pages else None,
     }
     response = Response(
         render_template(
             "search/index.html",
             query=query,
-            total=len(results.hits),
+            total=found["total"],
             hits=hits,
             facets=facets,
             active=active,
             page=page,
             pages=pages,
             pager=pager,
-            json_url=_link(results, format="json"),
+            json_url=_link(found, format="json"),
         )
     )
     response.vary.add("Accept")

@@ -6,9 +6,10 @@ any other IRI has its page at ``/resource?iri=<iri>``. Templates never build the
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
-from flask import url_for
+from flask import current_app, url_for
 
 from mandates.namespaces import ID
 
@@ -35,3 +36,11 @@ def external_href(iri: str) -> str | None:
     except ValueError:
         return None
     return iri if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None
+
+
+def external_url(endpoint: str, **values: Any) -> str:
+    """The absolute URL of a route, from the configured ``BASE_URL`` (never from the request's
+    Host header, which a client chooses: a description written from it would say whatever the
+    client wanted)."""
+    base = str(current_app.config.get("BASE_URL") or "http://localhost/")
+    return base.rstrip("/") + url_for(endpoint, **values)

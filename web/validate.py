@@ -1,9 +1,10 @@
 """Validating new mandate data on the web: upload or paste, read the report, load if valid.
 
 A submission is read by :mod:`mandates.ingest.submissions` and checked in the context of the
-store in service (:mod:`mandates.ingest.staging`), with the server's shapes only. Its report is
-kept under a random token (:mod:`.pending_reports`) for download as Turtle or JSON and for
-loading.
+store in service (:mod:`mandates.ingest.staging`), with the server's shapes only, by a worker
+process (the ``validate`` kind of :mod:`.workers`: bounded, under a deadline and memory limit;
+never in the server). Its report is kept under a random token (:mod:`.pending_reports`, a few
+per visitor) for download as Turtle or JSON and for loading, which a worker does too.
 Loading and undoing need ``WRITE_TOKEN`` (``MANDATES_WRITE_TOKEN``): without it there is no
 load form and those POSTs answer 403. Every load and undo is logged (:mod:`mandates.ingest.log`)
 and listed at ``/loads``. Resource pages show the results about their resource, from the
@@ -28,16 +29,15 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from mandates.errors import InputError, MandatesError
-from mandates.graph.terms import knows
-from mandates.ingest.load import load, naming_graph
-from mandates.ingest.staging import check_against
-from mandates.ingest.submissions import graph_for, kind_of, read_all
-from mandates.validation import NotConforming, Report, Result
+from mandates.errors import InputError
+from mandates.ingest.naming import kind_of
+from mandates.validation import Report, Result
 from mandates.validation.store_report import StoreReport, store_report
 
 from .permissions import writer
-from .store import get_local_store, get_root, get_store, per_version
+from .store import get_local_store, per_version
+from .work import Invalid, task
+from .workers.service import client_of
 
 bp = Blueprint("validate", __name__)
 #: What pasted text may be: the extension it is read as, and its name in the form.
@@ -58,6 +58,7 @@ class Checked:
     name: str
     data: bytes
     report: Report
+    linked: set[str]  #: focus nodes of the report that the store knows (linked on the page)
 
 
 @bp.before_request
@@ -104,15 +105,6 @@ def _submission() -> tuple[str, bytes]:
     return f"pasted-{hashlib.sha256(data).hexdigest()[:8]}.{fmt}", data
 
 
-def _read(name: str, data: bytes):
-    store = get_store()
-    naming = naming_graph(store, without={graph_for(name)})
-    try:
-        return read_all([(name, data)], naming)
-    except RecursionError:
-        raise InputError(name, "nested too deeply: refused") from None
-
-
 @bp.get("/validate")
 def index() -> tuple[str, int]:
     return _page("validate/index.html")
@@ -122,10 +114,13 @@ def index() -> tuple[str, int]:
 def submit() -> ResponseReturnValue:
     try:
         name, data = _submission()
-        report = check_against(get_local_store(), _read(name, data), in_service_report().report)
+        report, linked = task("validate", "validate", "the validation", name=name, data=data)
     except InputError as err:
         return _page("validate/index.html", 400, error=str(err))
-    token = current_app.extensions["mandates.reports"].put(Checked(name, data, report))
+    except Invalid as err:
+        return _page("validate/index.html", 400, error=err.message)
+    checked = Checked(name, data, report, linked)
+    token = current_app.extensions["mandates.reports"].put(checked, client_of(request.environ))
     return redirect(url_for(".report", token=token), 303)
 
 
@@ -139,16 +134,20 @@ def _checked(token: str) -> Checked:
 @bp.get("/validate/<token>")
 def report(token: str) -> tuple[str, int]:
     checked = _checked(token)
-    return _report_page(token, checked.name, checked.report)
+    return _report_page(token, checked, checked.report)
 
 
-def _report_page(token: str, name: str, rep: Report, status: int = 200, **more) -> tuple[str, int]:
-    store = get_store()
-    linked = {
-        r.focus for r in rep.results if not r.focus.startswith("_:") and knows(store, r.focus)
-    }
+def _report_page(
+    token: str, checked: Checked, rep: Report, status: int = 200, **more: object
+) -> tuple[str, int]:
     return _page(
-        "validate/report.html", status, token=token, name=name, report=rep, linked=linked, **more
+        "validate/report.html",
+        status,
+        token=token,
+        name=checked.name,
+        report=rep,
+        linked=checked.linked,
+        **more,
     )
 
 
@@ -165,14 +164,17 @@ def load_submission(token: str) -> ResponseReturnValue:
     by = writer()
     checked = _checked(token)
     try:
-        load(
-            get_root(),
-            _read(checked.name, checked.data),
-            by,
-            request.remote_addr,
+        task(
+            "validate",
+            "load",
+            "the load",
+            name=checked.name,
+            data=checked.data,
+            by=by,
+            address=request.remote_addr,
         )
-    except NotConforming as err:
-        return _report_page(token, checked.name, err.report, 409, error=str(err))
-    except MandatesError as err:
-        return _report_page(token, checked.name, checked.report, 400, error=str(err))
+    except Invalid as err:
+        if isinstance(err.value, Report):  # it does not conform to what the store holds now
+            return _report_page(token, checked, err.value, 409, error=err.message)
+        return _report_page(token, checked, checked.report, 400, error=err.message)
     return redirect(url_for("loads.index"), 303)

@@ -1,6 +1,8 @@
-"""``mandates serve``: the explorer under a production WSGI server (waitress)."""
+"""``mandates serve``: the explorer under a production WSGI server (waitress), supervised."""
 
 from __future__ import annotations
+
+import sys
 
 import click
 
@@ -12,7 +14,13 @@ from .context import SETTINGS, Context, fail
 @click.command("serve")
 @click.option("--host", default=SETTINGS.host, show_default=True, envvar="MANDATES_HOST")
 @click.option("--port", default=SETTINGS.port, show_default=True, type=int, envvar="MANDATES_PORT")
-@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
+@click.option(
+    "--threads",
+    default=24,
+    show_default=True,
+    type=int,
+    help="Server threads (at least the work admitted at once plus 4, kept for pages).",
+)
 @click.option(
     "--timeout",
     default=SETTINGS.timeout,
@@ -44,6 +52,19 @@ from .context import SETTINGS, Context, fail
     envvar="MANDATES_RESULT_CACHE",
     help="MB of small SPARQL answers kept for repeated queries on the same store version (0: off).",
 )
+@click.option(
+    "--base-url",
+    default=SETTINGS.base_url,
+    envvar="MANDATES_BASE_URL",
+    help="The explorer's public address, written in its descriptions (default: http://HOST:PORT/).",
+)
+@click.option(
+    "--trusted-proxy",
+    default=SETTINGS.trusted_proxy,
+    envvar="MANDATES_TRUSTED_PROXY",
+    help="Address of a reverse proxy whose X-Forwarded-For names the client.",
+)
+@click.option("--child", is_flag=True, hidden=True, help="Run the server itself (supervised).")
 @click.pass_obj
 def serve(
     obj: Context,
@@ -54,24 +75,46 @@ def serve(
     row_limit: int,
     query_workers: int,
     result_cache: float,
+    base_url: str,
+    trusted_proxy: str,
+    child: bool,
 ) -> None:
-    """Serve the explorer and the SPARQL endpoint (waitress, never a debug server)."""
-    import waitress
+    """Serve the explorer and the SPARQL endpoint (waitress, never a debug server).
 
-    from mandates.web import create_app
+    The server runs in a child process that is started again if it ever dies; visitors' work
+    runs in worker processes under limits (see ARCHITECTURE.md).
+    """
+    from mandates.web import server
 
     try:
         obj.root.current()
-        app = create_app(
-            {
-                "STORE": str(obj.root.root),
-                "QUERY_TIMEOUT": timeout,
-                "ROW_LIMIT": row_limit,
-                "QUERY_WORKERS": query_workers,
-                "RESULT_CACHE_MB": result_cache,
-            }
-        )
     except MandatesError as err:
         fail(err)
-    click.echo(f"Serving the UN Mandates Graph explorer at http://{host}:{port}/", err=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="mandates")
+    if not child:
+        click.echo(f"Serving the UN Mandates Graph explorer at http://{host}:{port}/", err=True)
+        options = {
+            "--host": host,
+            "--port": port,
+            "--threads": threads,
+            "--timeout": timeout,
+            "--row-limit": row_limit,
+            "--query-workers": query_workers,
+            "--result-cache": result_cache,
+            "--base-url": base_url,
+            "--trusted-proxy": trusted_proxy,
+        }
+        command = [sys.executable, "-m", "mandates", "--store", str(obj.root.root), "serve"]
+        command += [str(a) for option, value in options.items() for a in (option, value)]
+        sys.exit(server.supervise([*command, "--child"]))
+    config = {
+        "STORE": str(obj.root.root),
+        "QUERY_TIMEOUT": timeout,
+        "ROW_LIMIT": row_limit,
+        "QUERY_WORKERS": query_workers,
+        "RESULT_CACHE_MB": result_cache,
+        "BASE_URL": base_url or f"http://{host}:{port}/",
+    }
+    try:
+        server.serve(config, host, port, threads, trusted_proxy or None)
+    except (MandatesError, ValueError) as err:
+        fail(MandatesError(str(err)))

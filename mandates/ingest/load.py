@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, Graph
 
 from mandates import iris
-from mandates.errors import InputError, MandatesError
+from mandates.errors import InputError
 from mandates.loader.entities import Registry
 from mandates.namespaces import MND
 from mandates.rdfio import rdf_files, triples_to_graph
@@ -116,9 +116,7 @@ def graph_named(root: Root, name: str) -> str:
     graph = graph_for(name)
     if graph in loaded:
         return graph
-    raise MandatesError(
-        "not a loaded graph: `mandates loads` lists the graphs one can remove", name
-    )
+    raise InputError(name, "not a loaded graph: `mandates loads` lists the graphs one can remove")
 
 
 def unload(root: Root, name: str, by: str, address: str | None = None) -> Entry:

@@ -83,3 +83,31 @@ def search(entries: list[Entry], query: str, filters: dict[str, str]) -> Results
         counts = Counter(v for e, _ in hits for v in getattr(e, _FIELDS[facet]))
         facets[facet] = sorted(counts.items(), key=lambda c: (-c[1], c[0]))
     return Results(query, filters, hits, facets)
+
+
+PAGE_SIZE = 50
+
+
+def page_of(results: Results, names: dict[str, str], page: int, size: int = PAGE_SIZE) -> dict:
+    """One page of ``results`` as plain data: the hits shown, the facet counts, the page and
+    the labels the page needs (of the shown hits' types and of the facet values)."""
+    pages = max(1, -(-len(results.hits) // size))
+    page = min(max(1, page), pages)
+    shown = results.hits[(page - 1) * size : page * size]
+    hits = [
+        {"iri": e.iri, "label": e.label, "types": sorted(e.types), "score": points}
+        for e, points in shown
+    ]
+    wanted = {t for e, _ in shown for t in e.types} | {
+        v for counts in results.facets.values() for v, _ in counts
+    }
+    return {
+        "query": results.query,
+        "filters": results.filters,
+        "total": len(results.hits),
+        "page": page,
+        "pages": pages,
+        "hits": hits,
+        "facets": results.facets,
+        "names": {v: names[v] for v in wanted if v in names},
+    }

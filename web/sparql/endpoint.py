@@ -6,18 +6,20 @@ routing, response objects, hooks), which costs more than answering a small query
 under waitress, a Flask route that only parses the form and waits for another process's
 immediate answer served 0.62 times as many requests as a route returning a constant, and the
 same round trip in plain WSGI 0.97 times (see bench/README.md). What it does not answer, a
-GET without a query (the Service Description, rendered by :mod:`.sparql`), goes on to Flask.
+GET without a query (the Service Description, rendered by :mod:`.views`), goes on to Flask.
 
-Queries run in worker processes (:mod:`.sparql_pool`) under a deadline (``QUERY_TIMEOUT``) and
-a cap on rows or triples (``ROW_LIMIT``); a capped answer carries ``X-Result-Truncated``. The
-workers also refuse updates and SERVICE, so that the server process does as little per query
-as it can. Small answers are kept for repeated queries (:mod:`.result_cache`).
+Queries run in worker processes (:mod:`mandates.web.workers`), admitted within the bounds of
+the ``query`` kind (``503``/``429`` with ``Retry-After`` past them), under a deadline
+(``QUERY_TIMEOUT``), a cap on rows or triples (``ROW_LIMIT``) and on the answer's bytes
+(``ANSWER_LIMIT_MB``): a capped answer carries ``X-Result-Truncated`` (the row cap, or the byte
+cap followed by ``bytes``). A query whose client hangs up is stopped. The workers also refuse
+updates and SERVICE, so that the server process does as little per query as it can. Small
+answers are kept for repeated queries (:mod:`.result_cache`).
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from http import HTTPStatus
@@ -26,11 +28,12 @@ from flask import Flask
 from werkzeug.utils import get_content_type
 
 from mandates.errors import StoreError
-from mandates.namespaces import ID, PREFIXES
 from mandates.query.run import syntax_error
 from mandates.web.security import HEADERS
+from mandates.web.workers.admission import Refused
 from mandates.web.workers.messages import Answer, Job
-from mandates.web.workers.pool import PoolBusy, QueryPool, QueryTimeout, WorkerFailed
+from mandates.web.workers.pool import Cancelled, PoolBusy, WorkerFailed, WorkTimeout
+from mandates.web.workers.service import Workers, client_of, gone_of
 
 from .formats import GRAPH_TYPES, RESULT_TYPES, negotiate
 from .protocol import Operation, ProtocolError, read_operation
@@ -57,10 +60,9 @@ class QueryEndpoint:
         ].root  # the app is set up: no request context here
         self.timeout = float(config["QUERY_TIMEOUT"])
         self.row_limit = int(config["ROW_LIMIT"])
+        self.byte_limit = int(float(config["ANSWER_LIMIT_MB"]) * 2**20)
         self.max_body = int(config["MAX_CONTENT_LENGTH"])
-        # Data IRIs hold slashes, which a prefixed name would have to escape: write them in full.
-        written = {p: iri for p, iri in PREFIXES.items() if not iri.startswith(str(ID))}
-        self.pool = QueryPool(int(config.get("QUERY_WORKERS", 2)), (dict(PREFIXES), written))
+        self.workers: Workers = app.extensions["mandates.workers"]
         self.cache = ResultCache(int(float(config.get("RESULT_CACHE_MB", 0)) * 2**20))
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -71,20 +73,22 @@ class QueryEndpoint:
             operation = read_operation(environ, self.max_body)
             if operation.query is None:
                 return self.next_app(environ, start_response)  # the Service Description
-            status, headers, body = self._answer(operation, environ.get("HTTP_ACCEPT", ""))
+            status, headers, body = self._answer(operation, environ)
         except ProtocolError as err:
             status, headers, body = err.status, [("Content-Type", _TEXT)], err.message.encode()
             body += b"\n"
+            if err.retry_after is not None:
+                headers.append(("Retry-After", str(err.retry_after)))
         except Exception:  # a fault of ours: logged with its traceback, never shown
             LOG.exception("SPARQL endpoint: %s %s", method, environ.get("QUERY_STRING", "")[:200])
             status, headers, body = 500, [("Content-Type", _TEXT)], b"internal error\n"
         headers += _SECURITY
         headers.append(("Content-Length", str(len(body))))
-        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        start_response(f"{status} {_phrase(status)}", headers)
         return [] if method == "HEAD" else [body]
 
-    def _answer(self, operation: Operation, accept: str) -> tuple[int, list, bytes]:
-        started = time.monotonic()
+    def _answer(self, operation: Operation, environ: dict) -> tuple[int, list, bytes]:
+        accept = environ.get("HTTP_ACCEPT", "")
         try:
             store = self.root.location()
         except StoreError as err:
@@ -98,34 +102,52 @@ class QueryEndpoint:
             result_type=negotiate(accept, operation.formats, graph=False),
             graph_type=negotiate(accept, operation.formats, graph=True),
             row_limit=self.row_limit,
+            byte_limit=self.byte_limit,
         )
         answer = self.cache.get(job)
         hit = "hit"
         if answer is None:
-            answer, hit = self._run(job, started + self.timeout), "miss"
+            answer, hit = self._run(job, environ), "miss"
             self.cache.put(job, answer)
         if answer.status != "ok":
             raise _error(answer)
         content_type = _content_type(answer.media_type)
         headers = [("Content-Type", content_type), ("Vary", "Accept"), (CACHE_HEADER, hit)]
-        if answer.truncated:
+        if answer.truncated == "rows":
             headers.append((TRUNCATED, str(self.row_limit)))
+        elif answer.truncated == "bytes":
+            headers.append((TRUNCATED, f"{self.byte_limit} bytes"))
         return 200, headers, answer.body
 
-    def _run(self, job: Job, deadline: float) -> Answer:
+    def _run(self, job: Job, environ: dict) -> Answer:
         """The answer of a worker, or the protocol's error when none could give it in time."""
         try:
-            return self.pool.run(job, deadline)
-        except QueryTimeout:
+            answer = self.workers.run("query", job, client_of(environ), gone_of(environ))
+        except Refused as err:
+            raise ProtocolError(err.status, err.message, err.retry_after) from None
+        except WorkTimeout:
             raise ProtocolError(
-                503, f"query stopped after {self.timeout:g} s (the limit of this endpoint)"
+                503, f"query stopped after {self.timeout:g} s (the limit of this endpoint)", 10
             ) from None
         except PoolBusy:
             raise ProtocolError(
-                503, f"every query worker stayed busy for {self.timeout:g} s: retry later"
+                503, f"every query worker stayed busy for {self.timeout:g} s: retry later", 10
             ) from None
-        except WorkerFailed:
-            raise ProtocolError(500, "the query worker stopped unexpectedly") from None
+        except Cancelled:
+            raise ProtocolError(499, "the client went away: the query was stopped") from None
+        except WorkerFailed as err:
+            raise ProtocolError(503, f"the query was stopped: {err.reason}", 5) from None
+        assert isinstance(answer, Answer)
+        return answer
+
+
+def _phrase(status: int) -> str:
+    """The reason phrase of a status (499, nginx's "client closed request", has none in the
+    standard list)."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Client Closed Request" if status == 499 else "Error"
 
 
 @lru_cache(maxsize=64)

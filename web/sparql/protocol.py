@@ -28,9 +28,9 @@ Params = list[tuple[str, str]]
 class ProtocolError(Exception):
     """A request this endpoint answers with an error status and a plain-text message."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, retry_after: int | None = None) -> None:
         super().__init__(message)
-        self.status, self.message = status, message
+        self.status, self.message, self.retry_after = status, message, retry_after
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ Queries sent to ``/sparql`` are answered in front of Flask, by :mod:`.sparql_end
 from __future__ import annotations
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request
 
 from mandates.web.sparql import description
 
+from ..urls import external_url
 from .endpoint import TRUNCATED
 from .formats import GRAPH_NAMES, GRAPH_TYPES, choose
 
@@ -25,8 +26,8 @@ def endpoint() -> Response:
 
 def _urls() -> tuple[str, str]:
     """The endpoint's URL and the IRI of the dataset it serves."""
-    void = url_for("sparql.void", _external=True)
-    return url_for("sparql.endpoint", _external=True), f"{void}#dataset"
+    void = external_url("sparql.void")
+    return external_url("sparql.endpoint"), f"{void}#dataset"
 
 
 def _service_description(formats: tuple[str, ...]) -> Response:

@@ -34,18 +34,27 @@ class Channel:
     def receive(self, deadline: float | None = None) -> object:
         """The next message. Raises :class:`TimeoutError` when none came by ``deadline`` (a
         ``time.monotonic()`` value; None waits for ever) and :class:`EOFError` when the other
-        end has closed."""
-        buffer: bytes | bytearray = self._pending or self._read(deadline)
-        while len(buffer) < _SIZE.size:
-            buffer += self._read(deadline)
-        end = _SIZE.size + _SIZE.unpack_from(buffer)[0]
-        if len(buffer) < end:  # a large message: gather it without copying it at every read
-            gathered = bytearray(buffer)
-            while len(gathered) < end:
-                gathered += self._read(deadline)
-            buffer = gathered
-        self._pending = buffer[end:]
+        end has closed. Bytes of a message that had not all come by the deadline are kept for
+        the next call, so a caller may wait in short steps (and look around between them)."""
+        if len(self._pending) < _SIZE.size:
+            self._pending = self._gather(self._pending, _SIZE.size, deadline)
+        end = _SIZE.size + _SIZE.unpack_from(self._pending)[0]
+        if len(self._pending) < end:  # a large message: gathered without copying at every read
+            self._pending = self._gather(bytearray(self._pending), end, deadline)
+        buffer, self._pending = self._pending, self._pending[end:]
         return pickle.loads(memoryview(buffer)[_SIZE.size : end])
+
+    def _gather(
+        self, buffer: bytes | bytearray, size: int, deadline: float | None
+    ) -> bytes | bytearray:
+        """``buffer`` read on to at least ``size`` bytes; on a timeout what came is kept."""
+        try:
+            while len(buffer) < size:
+                buffer += self._read(deadline)
+        except TimeoutError:
+            self._pending = buffer
+            raise
+        return buffer
 
     def close(self) -> None:
         self.sock.close()

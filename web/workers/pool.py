@@ -1,17 +1,20 @@
-"""A small pool of query worker processes, so that a query can be stopped at its deadline.
+"""A pool of worker processes, so that work a visitor sent can be stopped at its deadline.
 
-The embedded engine has no timeout and a Python thread cannot be killed, so public queries run
-in worker processes: ``python -m mandates.web.workers.worker``, a clean interpreter talking over
-a socket pair (never a fork of the threaded server; and unlike ``multiprocessing``'s spawn, it
-never re-imports the server's main script). Each worker opens the store read-only itself. A
-query that passes its deadline gets its worker killed (SIGKILL) and replaced at once; the other
-workers keep serving meanwhile. Workers die with the server (see
-:func:`.worker._die_with_parent`), and :meth:`QueryPool.close` stops them at exit.
+The embedded engine has no timeout and a Python thread cannot be killed, so everything that
+parses or evaluates what a visitor sends runs in worker processes: ``python -m
+mandates.web.workers.worker``, a clean interpreter talking over a socket pair (never a fork of
+the threaded server; and unlike ``multiprocessing``'s spawn, it never re-imports the server's
+main script). Each worker confines itself first (:mod:`.sandbox`: memory, network, CPU) and
+opens the store read-only itself. Work past its deadline, or whose client has gone away, gets
+its worker killed (SIGKILL) and replaced at once; the other workers keep serving. A worker that
+dies (a crash in the engine, a limit reached) fails only the request it was running. Workers
+die with the server, and :meth:`Pool.close` stops them at exit.
 """
 
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import queue
 import socket
@@ -19,13 +22,19 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import asdict
 
 from .channel import Channel
-from .messages import Answer, Job, Prefixes
+from .messages import Answer, Job, Outcome, Prefixes, Task
+from .sandbox import Limits, ending
+
+#: How often a waiting request looks whether its client is still there (seconds).
+CHECK_EVERY = 0.25
 
 
-class QueryTimeout(Exception):
-    """The query ran past its deadline; its worker was killed."""
+class WorkTimeout(Exception):
+    """The work ran past its deadline; its worker was killed."""
 
 
 class PoolBusy(Exception):
@@ -33,17 +42,31 @@ class PoolBusy(Exception):
 
 
 class WorkerFailed(Exception):
-    """The worker process ended while running the query (a crash in the engine)."""
+    """The worker process ended while running the work; ``reason`` says how (a limit?)."""
+
+    def __init__(self, reason: str = "it ended") -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Cancelled(Exception):
+    """The client went away: the work was stopped and its worker replaced."""
 
 
 class Worker:
-    def __init__(self, prefixes: Prefixes) -> None:
+    def __init__(self, prefixes: Prefixes, limits: Limits) -> None:
         ours, theirs = socket.socketpair()
         self.channel = Channel(ours)
         with theirs:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "mandates.web.workers.worker", str(theirs.fileno())]
-                + [str(os.getpid())],
+                [
+                    sys.executable,
+                    "-m",
+                    "mandates.web.workers.worker",
+                    str(theirs.fileno()),
+                    str(os.getpid()),
+                    json.dumps(asdict(limits)),
+                ],
                 pass_fds=[theirs.fileno()],
                 stdin=subprocess.DEVNULL,
             )
@@ -62,12 +85,20 @@ class Worker:
             self.kill()
         self.channel.close()
 
+    def reason(self) -> str:
+        """Why the process ended (waits a moment for it to be reaped)."""
+        try:
+            return ending(self.process.wait(2))
+        except subprocess.TimeoutExpired:
+            return "it stopped answering"
 
-class QueryPool:
-    """``size`` workers, started together on first use; one query per worker at a time."""
 
-    def __init__(self, size: int, prefixes: Prefixes) -> None:
-        self.size, self.prefixes = size, prefixes
+class Pool:
+    """``size`` workers under ``limits``, started together on first use; one piece of work
+    per worker at a time."""
+
+    def __init__(self, size: int, prefixes: Prefixes, limits: Limits | None = None) -> None:
+        self.size, self.prefixes, self.limits = size, prefixes, limits or Limits()
         self._idle: queue.SimpleQueue[Worker | None] = queue.SimpleQueue()
         self._workers: set[Worker] = set()
         self._lock, self._set_lock = threading.Lock(), threading.Lock()
@@ -83,7 +114,7 @@ class QueryPool:
                 self._idle.put(self._new_worker())
 
     def _new_worker(self) -> Worker:
-        worker = Worker(self.prefixes)
+        worker = Worker(self.prefixes, self.limits)
         with self._set_lock:
             self._workers.add(worker)
         return worker
@@ -102,8 +133,15 @@ class QueryPool:
         except OSError:
             return None  # started again on the next use
 
-    def run(self, job: Job, deadline: float) -> Answer:
-        """Run ``job`` on a free worker; raise if it cannot finish by ``deadline``."""
+    def run(
+        self, job: Job | Task, deadline: float, gone: Callable[[], bool] | None = None
+    ) -> Answer | Outcome:
+        """Run ``job`` on a free worker and return its answer.
+
+        Raises :class:`PoolBusy` when no worker was free by ``deadline``, :class:`WorkTimeout`
+        when the work passed it, :class:`Cancelled` when ``gone()`` says the client left, and
+        :class:`WorkerFailed` when the worker ended under it.
+        """
         if not self._started:
             self._start()
         try:
@@ -112,22 +150,38 @@ class QueryPool:
             raise PoolBusy() from None
         try:
             worker = self._send(worker, job)
-            try:
-                answer = worker.channel.receive(deadline)
-                assert isinstance(answer, Answer)
-                return answer
-            except TimeoutError:
-                worker = self._replace(worker)
-                raise QueryTimeout() from None
-        except (EOFError, OSError):  # the worker ended while running the query
+            return self._receive(worker, deadline, gone)
+        except (WorkTimeout, Cancelled):
             worker = self._replace(worker) if worker else None
-            raise WorkerFailed() from None
+            raise
+        except (EOFError, OSError):  # the worker ended while running the work
+            reason = worker.reason() if worker else "it ended"
+            worker = self._replace(worker) if worker else None
+            raise WorkerFailed(reason) from None
         finally:
             self._idle.put(worker)
 
-    def _send(self, worker: Worker | None, job: Job) -> Worker:
+    @staticmethod
+    def _receive(
+        worker: Worker, deadline: float, gone: Callable[[], bool] | None
+    ) -> Answer | Outcome:
+        """The worker's answer; waits in steps when there is a client to look after."""
+        while True:
+            step = deadline if gone is None else min(deadline, time.monotonic() + CHECK_EVERY)
+            try:
+                answer = worker.channel.receive(step)
+            except TimeoutError:
+                if time.monotonic() >= deadline:
+                    raise WorkTimeout() from None
+                if gone is not None and gone():
+                    raise Cancelled() from None
+                continue
+            assert isinstance(answer, Answer | Outcome)
+            return answer
+
+    def _send(self, worker: Worker | None, job: Job | Task) -> Worker:
         """The worker that took ``job``: a new one if this one had ended (or failed to start)
-        since its last query, which is then not lost."""
+        since its last job, which is then not lost."""
         if worker is not None:
             try:
                 worker.channel.send(job)
@@ -140,7 +194,7 @@ class QueryPool:
         try:
             fresh.channel.send(job)
         except OSError:
-            self._discard(fresh)  # the next query starts another
+            self._discard(fresh)  # the next job starts another
             raise WorkerFailed() from None
         return fresh
 

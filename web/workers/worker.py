@@ -17,6 +17,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from itertools import islice
 from typing import cast
 
@@ -28,23 +29,31 @@ from mandates.store.backends import open_location
 from mandates.store.contract import ReadableStore
 from mandates.web.sparql.formats import GRAPH_TYPES, RESULT_TYPES
 
+from . import tasks
 from .channel import Channel
-from .messages import Answer, Job, Prefixes
+from .messages import Answer, Job, Prefixes, Task
+from .sandbox import Limits, confine, cpu_budget
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def main() -> None:
-    """``python -m mandates.web.workers.worker FD PARENT_PID`` (started by the pool)."""
-    fd, parent = int(sys.argv[1]), int(sys.argv[2])
+    """``python -m mandates.web.workers.worker FD PARENT_PID LIMITS`` (started by the pool).
+
+    The worker confines itself (:mod:`.sandbox`) before it reads any work; a worker that
+    cannot is not started (it exits at once, and the pool reports it as failed).
+    """
+    fd, parent, limits = int(sys.argv[1]), int(sys.argv[2]), Limits(**json.loads(sys.argv[3]))
     _die_with_parent(parent)
-    serve(Channel(socket.socket(fileno=fd)))
+    confine(limits)
+    serve(Channel(socket.socket(fileno=fd)), limits)
 
 
-def serve(conn: Channel) -> None:
+def serve(conn: Channel, limits: Limits) -> None:
     """The worker's loop: one job in, one answer out, until the parent goes away.
 
     The first message is the prefixes: a pair (declared for every query, used when writing RDF).
+    A :class:`Job` is a SPARQL query; a :class:`Task` any other work (:mod:`.tasks`).
     """
     try:
         prefixes = cast(Prefixes, conn.receive())
@@ -52,13 +61,19 @@ def serve(conn: Channel) -> None:
         return
     folder: str | None = None
     store: ReadableStore | None = None
+    state = tasks.State()
     while True:
         try:
             job = conn.receive()
         except (EOFError, OSError):
             return
+        if isinstance(job, Task):
+            cpu_budget(limits.cpu_seconds)
+            conn.send(tasks.run(state, job))
+            continue
         if not isinstance(job, Job):
             return  # None: the parent asks the worker to end
+        cpu_budget(job.cpu_seconds or limits.cpu_seconds)
         try:
             refused = refusal(job.query)
             if refused:
@@ -101,8 +116,10 @@ def execute(store: ReadableStore, job: Job, prefixes: Prefixes) -> Answer:
         if job.graph_type is None:
             return Answer("unacceptable", "graph")
         triples = list(islice(results, job.row_limit + 1))
-        body = rdf_bytes(triples[: job.row_limit], GRAPH_TYPES[job.graph_type], written)
-        truncated = len(triples) > job.row_limit
+        rdf = GRAPH_TYPES[job.graph_type]
+        count = min(len(triples), job.row_limit)
+        body, cut = _within(lambda n: rdf_bytes(triples[:n], rdf, written), count, job.byte_limit)
+        truncated = "bytes" if cut else ("rows" if len(triples) > job.row_limit else "")
         return Answer("ok", "graph", body, job.graph_type, truncated, reusable=reusable)
     if job.result_type is None:
         return Answer("unacceptable", "results")
@@ -112,12 +129,32 @@ def execute(store: ReadableStore, job: Job, prefixes: Prefixes) -> Answer:
         return Answer("ok", "results", body, job.result_type, reusable=reusable)
     names = [v.value for v in results.variables]
     rows = list(islice(results, job.row_limit + 1))
-    body = _json_results(names, rows[: job.row_limit])
-    if fmt != ox.QueryResultsFormat.JSON:
-        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        body = results_bytes(parsed, fmt)
-    truncated = len(rows) > job.row_limit
+
+    def render(n: int) -> bytes:
+        body = _json_results(names, rows[:n])
+        if fmt == ox.QueryResultsFormat.JSON:
+            return body
+        return results_bytes(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON), fmt)
+
+    body, cut = _within(render, min(len(rows), job.row_limit), job.byte_limit)
+    truncated = "bytes" if cut else ("rows" if len(rows) > job.row_limit else "")
     return Answer("ok", "results", body, job.result_type, truncated, reusable=reusable)
+
+
+def _within(render: Callable[[int], bytes], count: int, limit: int) -> tuple[bytes, bool]:
+    """``render(count)``, or, when that is over ``limit`` bytes, ``render(n)`` for the largest
+    ``n`` that fits (found by halving: a few renderings), and True."""
+    body = render(count)
+    if len(body) <= limit:
+        return body, False
+    low, high = 0, count - 1  # render(low) fits (nothing at all, at worst), render(count) not
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(render(middle)) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return render(low), True
 
 
 def _json_results(names: list[str], rows: list[ox.QuerySolution]) -> bytes:
