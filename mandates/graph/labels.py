@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from mandates.namespaces import ID, PREFIXES, short
-from mandates.query.run import select
+from mandates.query.run import select, sparql_values
 from mandates.store.contract import ReadableStore
 
 XSD = PREFIXES["xsd"]
@@ -32,7 +32,7 @@ COMMON = {
 }
 _LABELS = """
 SELECT ?s ?label WHERE {
-  VALUES ?s { %s }
+  VALUES ?s { $values }
   { ?s rdfs:label ?label } UNION { ?s skos:prefLabel ?label }
   FILTER(LANG(?label) = "" || LANGMATCHES(LANG(?label), "en"))
 } ORDER BY ?s STR(?label)
@@ -63,8 +63,8 @@ def labels(store: ReadableStore, iris: Iterable[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     todo = sorted(i for i in set(iris) if is_iri(i))
     for start in range(0, len(todo), 400):
-        values = " ".join(str(ox.NamedNode(i)) for i in todo[start : start + 400])
-        rows = select(store, _LABELS % values)
+        text = _LABELS.replace("$values", sparql_values(todo[start : start + 400]))
+        rows = select(store, text)
         for row in rows:
             found.setdefault(row["s"].value, row["label"].value)
     return found

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from mandates.graph import evidence
 from mandates.namespaces import PREFIXES
-from mandates.query.run import select
+from mandates.query.run import bind, select
 from mandates.store.contract import ReadableStore
 
 from .labels import fallback, labels
@@ -27,7 +27,7 @@ _MANDATE = "SELECT DISTINCT ?p WHERE { ?p rdfs:subPropertyOf+ mnd:mandateRelatio
 _INVERSE = "SELECT ?p (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p $r } GROUP BY ?p"
 _PAGE = """SELECT ?s (MIN(LCASE(STR(?l))) AS ?key) WHERE {
   ?s $p $r . OPTIONAL { ?s rdfs:label|skos:prefLabel ?l }
-} GROUP BY ?s ORDER BY ?key ?s LIMIT %d OFFSET %d"""
+} GROUP BY ?s ORDER BY ?key ?s LIMIT $limit OFFSET $offset"""
 
 
 @dataclass
@@ -75,9 +75,9 @@ class Description:
         self._edges: dict = {}
 
 
-def _select(store: ReadableStore, text: str, node: str) -> ox.QuerySolutions:
-    """Solutions of ``text`` with ``$r`` replaced by the resource (an IRI in N-Triples form)."""
-    return select(store, text.replace("$r", node))
+def _select(store: ReadableStore, text: str, **values: ox.NamedNode | int) -> ox.QuerySolutions:
+    """Solutions of ``text`` with its ``$names`` bound to ``values`` (see :func:`bind`)."""
+    return select(store, bind(text, **values))
 
 
 def describe(
@@ -95,7 +95,7 @@ def describe(
         values = own.setdefault(q.predicate.value, [])
         if q.object not in values:
             values.append(q.object)
-    mandate = {row["p"].value for row in _select(store, _MANDATE, "")}
+    mandate = {row["p"].value for row in _select(store, _MANDATE)}
     d = Description(iri, "")
     d.types = [t.value for t in own.pop(RDF_TYPE, []) if isinstance(t, ox.NamedNode)]
     d.notes = [t.value for p in DESCRIPTIONS for t in own.pop(p, [])]
@@ -105,7 +105,7 @@ def describe(
     d.groups = {k: v for k, v in d.groups.items() if v}
     symbols = own.get(PREFIXES["mnd"] + "symbol")
     d.symbol = symbols[0].value if symbols else None
-    d.inverse = _inverse(store, str(node), group, page)
+    d.inverse = _inverse(store, node, group, page)
     d.statements = evidence.statements_about(store, iri)
     d._edges = evidence.by_edge(d.statements)
     d.names = labels(store, _iris(d))
@@ -113,15 +113,19 @@ def describe(
     return d
 
 
-def _inverse(store: ReadableStore, node: str, group: str | None, page: int) -> list[Values]:
-    counts = {row["p"].value: int(row["n"].value) for row in _select(store, _INVERSE, node)}
+def _inverse(
+    store: ReadableStore, node: ox.NamedNode, group: str | None, page: int
+) -> list[Values]:
+    rows = _select(store, _INVERSE, r=node)
+    counts = {row["p"]: int(row["n"].value) for row in rows if isinstance(row["p"], ox.NamedNode)}
     found = []
-    for prop in sorted(counts, key=order):
-        at = page if prop == group else 1
+    for prop in sorted(counts, key=lambda p: order(p.value)):
+        at = page if prop.value == group else 1
         at = min(max(1, at), max(1, -(-counts[prop] // PAGE_SIZE)))
-        text = _PAGE.replace("$p", str(ox.NamedNode(prop))) % (PAGE_SIZE, (at - 1) * PAGE_SIZE)
-        terms = [row["s"] for row in _select(store, text, node)]
-        found.append(Values(prop, terms, counts[prop], at))
+        values: dict[str, ox.NamedNode | int] = {"p": prop, "r": node, "limit": PAGE_SIZE}
+        values["offset"] = (at - 1) * PAGE_SIZE
+        terms = [row["s"] for row in _select(store, _PAGE, **values)]
+        found.append(Values(prop.value, terms, counts[prop], at))
     return found
 
 

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from mandates.errors import MandatesError
 from mandates.namespaces import MND, PREFIXES
-from mandates.query.run import select
+from mandates.query.run import select, sparql_values
 from mandates.store.contract import ReadableStore
 
 from .labels import fallback
@@ -50,7 +50,7 @@ _MANDATE = """SELECT ?p ?label ?v ?name WHERE {
 _CLASSES = """SELECT ?c ?sup ?label WHERE {
   ?c a owl:Class . OPTIONAL { ?c rdfs:subClassOf ?sup } OPTIONAL { ?c rdfs:label ?label }
 }"""
-_LABELLED = "SELECT ?x ?label WHERE { VALUES ?x { %s } ?x rdfs:label|skos:prefLabel ?label }"
+_LABELLED = "SELECT ?x ?label WHERE { VALUES ?x { $x } ?x rdfs:label|skos:prefLabel ?label }"
 
 
 def knows(store: ReadableStore, iri: str) -> bool:
@@ -140,8 +140,7 @@ def read_terms(store: ReadableStore) -> Terms:
             terms.names[cls] = row["label"].value
     wanted = [*STRUCTURAL, *STATUSES.values(), M + "PrimaryEvidence", M + "SecondaryEvidence"]
     wanted += [M + "Held", M + "Postponed", M + "Scheduled"]
-    values = " ".join(f"<{iri}>" for iri in wanted)
-    for row in select(store, _LABELLED % values):
+    for row in select(store, _LABELLED.replace("$x", sparql_values(wanted))):
         terms.names.setdefault(row["x"].value, row["label"].value)
     return terms
 
