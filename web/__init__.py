@@ -33,6 +33,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         validate,
     )
     from .pending_reports import ReportCache
+    from .permissions import Attempts
     from .sparql import endpoint as sparql_endpoint
     from .sparql import views as sparql_views
     from .workers.admission import check_threads
@@ -79,6 +80,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         check_threads(int(app.config["THREADS"]), workers.admissions())
     app.extensions["mandates.workers"] = workers
     app.extensions["mandates.reports"] = ReportCache()
+    app.extensions["mandates.attempts"] = Attempts()  # wrong write tokens, per client
     # What every response and every template gets.
     security.init_app(app)
     templating.init_app(app)

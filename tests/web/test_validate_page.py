@@ -25,7 +25,7 @@ from mandates.store.embedded import StoreRoot
 from mandates.validation import validate_store
 from mandates.web import create_app
 
-from support import TESTS, Cli, LiveServer
+from support import TESTS, Cli, LiveServer, wait_for
 
 CASES_DIR = TESTS / "validation_cases"
 CASES = sorted(p for p in CASES_DIR.iterdir() if p.suffix not in (".json", ".md"))
@@ -280,7 +280,9 @@ def test_load_needs_the_right_token_then_logs_and_undoes(writable: StoreRoot) ->
     assert "load-form" not in c.get(broken).get_data(as_text=True)
     location = submit(c, "wg.ttl", GOOD).headers["Location"]
     assert 'id="load-form"' in c.get(location).get_data(as_text=True)
-    assert c.post(location + "/load", data={"by": "ann", "token": "wrong"}).status_code == 403
+    guesser = {"REMOTE_ADDR": "10.0.0.9"}  # wrong tokens slow down their sender, not others
+    wrong = c.post(location + "/load", data={"by": "ann", "token": "wrong"}, environ_base=guesser)
+    assert wrong.status_code == 403
     assert c.post(location + "/load", data={"by": "", "token": TOKEN}).status_code == 400
     loaded = c.post(location + "/load", data={"by": "ann", "token": TOKEN})
     assert loaded.status_code == 303 and loaded.headers["Location"] == "/loads"
@@ -385,3 +387,22 @@ def test_validate_fix_load_find_and_undo_in_a_browser(page, live_server, tmp_pat
     assert re.search("does not mention", page.content())
     page.goto(f"{live_server.url}/search?q=Working+Group+on+Validation")
     assert page.locator("ol#results li.result").count() == 0
+
+
+def test_wrong_write_tokens_slow_their_sender_down(writable: StoreRoot) -> None:
+    c = client(writable, WRITE_TOKEN=TOKEN)
+    location = submit(c, "wg.ttl", GOOD).headers["Location"] + "/load"
+    guesser = {"REMOTE_ADDR": "10.0.0.7"}
+    assert c.post(location, data={"by": "x", "token": "a"}, environ_base=guesser).status_code == 403
+    again = c.post(location, data={"by": "x", "token": TOKEN}, environ_base=guesser)
+    assert again.status_code == 429 and int(again.headers["Retry-After"]) >= 1
+    assert "wrong write tokens" in again.get_data(as_text=True)
+    # the wait grows with each failure once it is over, and a right token clears it
+    assert wait_for(
+        lambda: (
+            c.post(location, data={"by": "x", "token": "b"}, environ_base=guesser).status_code
+            == 403
+        )
+    )
+    refused = c.post(location, data={"by": "x", "token": TOKEN}, environ_base=guesser)
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 2
