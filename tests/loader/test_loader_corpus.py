@@ -6,16 +6,15 @@ skip when that folder is absent.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from bench import score_extraction
 from mandates.loader import extract_file
 from mandates.loader.text import collapse
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "score_extraction.py"
 VOCABULARY = {
     "requested", "endorsed", "noted", "established", "decided", "adopted", "invited", "welcomed",
     "recognized", "acknowledged", "reaffirmed", "recalled", "considered", "approved", "prepared",
@@ -69,11 +68,7 @@ def test_seed_meetings_found(seeds: Path, annotations: Path) -> None:
 
 def test_precision_recall_floor(seeds: Path, annotations: Path) -> None:
     """A regression floor a little below the measured figures (see bench/score_extraction.py)."""
-    spec = importlib.util.spec_from_file_location("score_extraction", BENCH)
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    result = bench.score(annotations, seeds)
+    result = score_extraction.score(annotations, seeds)
     gold = sum(c["gold"] for c in result["files"].values())
     pred = sum(c["pred"] for c in result["files"].values())
     loose = sum(c["loose"] for c in result["files"].values())
