@@ -98,8 +98,9 @@ def _relations(
                     {
                         **found_items,
                         "status": info.status,
-                        "evidence": "secondary",
-                        "paragraph": p.pid,
+                        "evidence": listing["evidence"],
+                        # the paragraph the quote starts in: the list's lead, then the item
+                        "paragraph": listing["pid"] if listing["lead"] is not None else p.pid,
                     }
                 )
                 listing = {**listing, "lead": None}
@@ -122,7 +123,8 @@ def _relations(
                 if key in seen:
                     continue
                 seen.add(key)
-                quote = _quote(text, s.start + f.lo, s.start + f.hi, s.start + f.anchor)
+                lo, hi = p.span(s.lo + f.lo, s.lo + f.hi, s.lo + f.anchor)
+                quote = _quote(text, lo, hi, p.clean(s.lo + f.anchor))
                 if len(quote.split()) < 3:
                     continue
                 if quote not in whole:
@@ -146,7 +148,9 @@ def _relations(
                     listing = {
                         "subject": f.subject,
                         "relation": f.relation,
-                        "lead": s.start + lead.start(),
+                        "lead": p.clean(s.lo + lead.start()),
+                        "pid": p.pid,
+                        "evidence": "primary" if primary else "secondary",
                     }
         if _SUGGESTIONS.search(p.text):
             suggested = True

@@ -34,7 +34,13 @@ _KINDS = [
     (r"(?:Draft )?[Rr]eport\b", "report"),
     (r"Note by the Secretar", "note by the Secretariat"),
 ]
-_STATUS = {"resolution": "adopted", "draft resolution": "proposed"}
+# a meeting's report (draft or addendum) is the text the meeting adopts, as in the curated data
+_STATUS = {
+    "resolution": "adopted",
+    "draft resolution": "proposed",
+    "report": "adopted",
+    "report addendum": "adopted",
+}
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
 
 
