@@ -107,6 +107,8 @@ class Emitter:
             self._add(iri, MND.officialText, iris.official_text(document["symbol"]))
         if document.get("date"):
             self._add(iri, MND.date, Literal(document["date"], datatype=XSD.date))
+        if document.get("issued") and document["issued"] != document.get("date"):
+            self._add(iri, MND.issueDate, Literal(document["issued"], datatype=XSD.date))
         return URIRef(iri)
 
     def relation(self, source: URIRef, row: dict) -> None:

@@ -56,6 +56,7 @@ class Extraction:
                 "symbol": self.info.symbol,
                 "title": self.info.title,
                 "date": self.info.date,
+                "issued": self.info.issued,
                 "kind": self.info.kind,
             },
             "symbols_cited": list(self.symbols_cited),
@@ -157,6 +158,17 @@ def _relations(
     return rows, cited
 
 
+def _adoption(text: Text, info: DocumentInfo) -> list[dict]:
+    """The adoption line: "Resolution adopted by the General Assembly on …" → the Assembly
+    adopted the resolution (its own act, in the paragraph "header")."""
+    if not (info.adoption and info.adopted_by and info.own_id):
+        return []
+    quote = _quote(text, *info.adoption, info.adoption[0])
+    row = {"subject": info.adopted_by, "relation": "adopted", "object": info.own_id}
+    return [{**row, "quote": quote, "paragraph": "header", "status": info.status,
+             "evidence": "primary"}]  # fmt: skip
+
+
 def _list_item(text: Text, p: Paragraph, listing: dict, ctx: Context) -> dict | None:
     """A list item continuing "… had before it the following documents:" as its own row."""
     start = listing["lead"] if listing["lead"] is not None else p.start
@@ -202,6 +214,7 @@ def extract_text(source: str, name: str = "<text>") -> Extraction:
     book = MeetingBook(ctx, info.meeting)
     mentioned: list[dict] = []
     relations, cited = _relations(text, paras, info, ctx, book, name, mentioned)
+    relations = _adoption(text, info) + relations
     items = agenda_list(paras, own_meeting) or mentioned
     symbols = [s for s in find_symbols(source) if s != info.symbol]
     own = info.own_id

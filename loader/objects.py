@@ -24,6 +24,7 @@ import re
 from .coref import Context, actors
 from .names import ACTOR, instrument_name, resolve_body, tidy
 from .symbols import find_symbols
+from .verbs import ADVERB
 
 _STOP = re.compile(
     r"(?<!\d)\s+to\s+(?!\d)|\s+(?:that|so that|in order to|with a view to|pursuant to|"
@@ -38,7 +39,7 @@ _STOP = re.compile(
 def object_phrase(text: str, relation: str) -> str:
     """The object phrase at the start of ``text`` (the words after the verb)."""
     text = re.sub(r"^\s*,?\s*\*?inter alia\*?,?\s*", " ", text)
-    text = re.sub(r"^\s*(?:also|further)\b,?\s*", " ", text)
+    text = re.sub(rf"^\s*,?\s*(?:{ADVERB}\b,?\s*)+", " ", text)
     text = re.sub(r"^\s*,\s*in (?:its|their) resolution [^,]{1,20},\s*", " ", text)
     text = re.sub(r"^\s*,?\s*in addition to\s+", " ", text)
     text = re.sub(
