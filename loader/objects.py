@@ -159,3 +159,73 @@ def conjuncts(phrase: str, min_words: int = 6) -> list[tuple[int, str]]:
         merged[1][0] = merged[0][0]
         merged.pop(0)
     return [(a, phrase[a:b].strip()) for a, b in merged]
+
+
+_INFINITIVE = re.compile(
+    r"\s+(?:not\s+)?to\s+(?!(?:the|an?|its|their|this|that|these|those|such|all|each|any)\b)"
+    r"(?:be\s+)?[a-z]+\b"
+)
+_ASIDE = re.compile(
+    r",\s*(?:within|as appropriate|where appropriate|subject to|in accordance with|pursuant to|"
+    r"in line with|inter alia|in particular|including|in (?:collaboration|cooperation|"
+    r"consultation|coordination) with)\b[^,;]*(?:,|$)"
+)
+_NEW_NP = re.compile(r"\s+and\s+(?=(?:the|all|other|relevant|its|their)\s|[A-Z])")
+_ADDRESSEE_LEAD = re.compile(r"^\s*(?:all|the)\s+")
+
+
+def addressees(after: str) -> list[str]:
+    """The addressees of a request or invitation, one phrase each: "Member States,
+    intergovernmental and non-governmental organizations and other entities to …".
+
+    A coordination of modifiers shares the head noun ("intergovernmental and
+    non-governmental organizations" → two), losing a shared "relevant" or "other"; a leading
+    "all" or "the" goes.
+
+    >>> addressees(" Member States, intergovernmental and non-governmental organizations "
+    ...            "and other relevant entities to provide support")
+    ['Member States', 'intergovernmental organizations', 'non-governmental organizations', \
+'other relevant entities']
+    >>> addressees(" all Member States and other global and regional organizations, within "
+    ...            "existing resources, as well as other stakeholders, including civil society, "
+    ...            "to observe the Day")
+    ['Member States', 'global organizations', 'regional organizations', 'other stakeholders']
+    >>> addressees(" the institutes of the crime prevention and criminal justice network to act")
+    ['institutes of the crime prevention and criminal justice network']
+    >>> addressees(" the Office on Drugs and Crime, subject to the availability of resources, to act")
+    ['Office on Drugs and Crime']
+    """
+    text = _ASIDE.sub(" ", "," + after if after.lstrip().startswith(",") else after)
+    m = _INFINITIVE.search(text)
+    if not m:
+        return []
+    head = text[: m.start()].strip(" ,")
+    parts: list[str] = []
+    for chunk in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+as well as\s+", head):
+        for piece in _split_and(chunk.strip()):
+            parts.extend(_distribute(piece))
+    out = [_ADDRESSEE_LEAD.sub("", p).strip() for p in parts]
+    return [p for p in out if p]
+
+
+def _split_and(chunk: str) -> list[str]:
+    """Split at an "and" that opens a new noun phrase; before a capital only after a known
+    body ("Member States and INTERPOL", not "Office on Drugs and Crime")."""
+    out: list[str] = []
+    pos = 0
+    for m in _NEW_NP.finditer(chunk):
+        left = chunk[pos : m.start()]
+        if chunk[m.end()].isupper() and not resolve_body(left):
+            continue
+        out.append(left)
+        pos = m.end()
+    return [*out, chunk[pos:]]
+
+
+def _distribute(phrase: str) -> list[str]:
+    """ "other global and regional organizations" → the two organizations, modifiers shared."""
+    m = re.fullmatch(r"(?:(?:all|other|relevant)\s+)*(?P<a>[a-z][\w-]*)\s+and\s+(?P<b>[a-z][\w-]*)"
+                     r"\s+(?P<head>\w[\w -]*)", phrase)  # fmt: skip
+    if not m or m.group("a").endswith("s"):
+        return [phrase]
+    return [f"{m.group('a')} {m.group('head')}", f"{m.group('b')} {m.group('head')}"]

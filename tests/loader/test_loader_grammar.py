@@ -70,3 +70,41 @@ def test_operative_forms_beyond_the_first_verb() -> None:
         ("invited", "donors", "op3"),
         ("invited", "Food Council", "op4"),
     ]
+
+
+def test_an_enumeration_of_resolutions_gives_one_act_each() -> None:
+    got = rows(
+        "Recalling its resolutions 80/1 of 2 May 2025, 81/3 of 4 June 2026 and 82/9 of "
+        "1 July 2027, and Economic and Social Council resolutions 2026/4 and 2026/5,\n"
+        "Reaffirming previous relevant resolutions, in particular its resolutions 70/2 and "
+        "70/8, as well as its resolution 71/5 of 3 March 2017,\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    assert [(v, o) for _, v, o, p in got if p == "pp1"] == [
+        ("recalled", "A/RES/80/1"),
+        ("recalled", "A/RES/81/3"),
+        ("recalled", "A/RES/82/9"),
+        ("recalled", "E/RES/2026/4"),
+        ("recalled", "E/RES/2026/5"),
+    ]
+    assert [(v, o) for _, v, o, p in got if p == "pp2"] == [
+        ("reaffirmed", "A/RES/70/2"),
+        ("reaffirmed", "A/RES/70/8"),
+        ("reaffirmed", "A/RES/71/5"),
+    ]
+
+
+def test_addressees_are_split_and_share_their_modifiers() -> None:
+    got = rows(
+        "1. Invites Member States, relevant intergovernmental and non-governmental "
+        "organizations, within existing resources, and other donors to support the Office;\n"
+        "2. Requests the United Nations Office on Drugs and Crime, in cooperation with "
+        "other entities, to assist Member States;\n"
+    )
+    assert [(v, o) for _, v, o, p in got if p.startswith("op")] == [
+        ("invited", "Member States"),
+        ("invited", "intergovernmental organizations"),
+        ("invited", "non-governmental organizations"),
+        ("invited", "other donors"),
+        ("requested", "United Nations Office on Drugs and Crime"),
+    ]
