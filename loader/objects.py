@@ -192,7 +192,7 @@ def addressees(after: str) -> list[str]:
     ['Member States', 'global organizations', 'regional organizations', 'other stakeholders']
     >>> addressees(" the institutes of the crime prevention and criminal justice network to act")
     ['institutes of the crime prevention and criminal justice network']
-    >>> addressees(" the Office on Drugs and Crime, subject to the availability of resources, to act")
+    >>> addressees(" the Office on Drugs and Crime, subject to available resources, to act")
     ['Office on Drugs and Crime']
     """
     text = _ASIDE.sub(" ", "," + after if after.lstrip().startswith(",") else after)
