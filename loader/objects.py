@@ -54,6 +54,7 @@ def object_phrase(text: str, relation: str) -> str:
         text = re.sub(rf"^\s*to\s+(?:the\s+)?(?:{ACTOR})\s+", " ", text)
     elif relation in ("decided", "requested", "invited") and re.match(r"\s*to\b", text):
         text = re.sub(r"^\s*to\b\s*", "", text)
+    that = re.match(r"\s*that\b", text)
     text = re.sub(r"^\s*that\b,?\s*", "", text)
     text = re.sub(
         r"^\s*(?:in accordance with|pursuant to|in line with|during|until|subject to|in order to)"
@@ -61,6 +62,8 @@ def object_phrase(text: str, relation: str) -> str:
         "",
         text,
     )
+    if that and relation == "decided":
+        return _that_object(text)
     text = re.sub(r"^\s*in (?:its|their) resolution", "resolution", text)
     m = _STOP.search(text)
     phrase = text[: m.start()] if m else text
@@ -75,6 +78,35 @@ def object_phrase(text: str, relation: str) -> str:
     if m and re.search(r"\s+and\s+\w+$", phrase) and phrase.count(" and ") == 1:
         phrase = re.sub(r"\s+and\s+\w+$", "", phrase)  # a coordination cut short by the stop
     return re.sub(r"(?:\s*,|\s+(?:and|or))+$", "", phrase.strip())
+
+
+_FINITE = re.compile(
+    r"\s+(?:shall|should|will|would|may|must|is|are|was|were|has|have)\s+(?:also\s+|not\s+)?"
+    r"(?P<passive>be\s+(?P<participle>\w+ed)\b(?:\s+(?P<by>by\s+))?)?"
+)
+
+
+def _that_object(clause: str) -> str:
+    """What a decision "that …" is about: the agent of a passive ("… will be operated by the
+    Office" → the Office), what is designated ("24 December should be designated World Day"
+    → World Day), else the clause's subject ("the Committee shall continue …").
+
+    >>> _that_object("the account will be operated by the Office on Drugs and Crime;")
+    'the Office on Drugs and Crime'
+    >>> _that_object("24 December should be designated International Anti-Fraud Day.")
+    'International Anti-Fraud Day'
+    >>> _that_object("the Committee shall continue its work")
+    'the Committee'
+    """
+    m = _FINITE.search(clause)
+    if not m:
+        return ""
+    rest = clause[m.end() :]
+    if m.group("by"):
+        return re.split(r"[,;.]|\s+(?:to|in|for|with|until)\s", rest)[0].strip()
+    if m.group("participle") in ("designated", "named", "declared", "proclaimed"):
+        return re.split(r"[,;]|\.(?:\s|$)|\s+(?:to|in|for|with|until)\s", rest)[0].strip()
+    return clause[: m.start()].strip()
 
 
 def name_object(phrase: str, ctx: Context) -> str | None:

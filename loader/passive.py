@@ -202,3 +202,25 @@ def agentless(s: str, t: Trigger, ctx: Context, mframe, prev_passive) -> list[Fo
         return []
     obj = name_object(clause, ctx)
     return [Found(mframe, rel, obj, q_lo, hi, t.start, False, f"{rel}|{mframe}|{obj}")]
+
+
+_PRESENT = re.compile(r"(?:is|are|has been|have been)\s")
+_OWN_ACTS = {"invited", "requested", "prepared", "decided", "approved"}
+
+
+def present_passive(s: str, t: Trigger, own: str | None) -> list[Found]:
+    """The text's own act, stated in the present passive without an agent: in a note,
+    "Delegations are invited to …" is the note inviting the delegations."""
+    if not own or t.agentive or t.relation not in _OWN_ACTS or not _PRESENT.match(s[t.start :]):
+        return []
+    clause = re.split(r"[;:]|,\s+(?:and\s+)?|\.\s", s[: t.start])[-1]
+    clause = re.sub(r"\s*\([^)]*\)", "", clause).strip()  # "(see annex)"
+    patient = re.sub(r"^(?:The|the|All|all)\s+", "", clause)
+    if not patient or len(patient.split()) > 12:
+        return []
+    lo = s.find(clause[:20]) if clause else t.start
+    hi = words_on(s, t.end, 10)
+    if not resolve_body(patient) and re.match(r"[A-Z][a-z]+\b(?!\s+[A-Z])", patient):
+        patient = patient[0].lower() + patient[1:]  # capital only because it opens the sentence
+    return [Found(own, t.relation, patient, max(lo, 0), hi, t.start, True,
+                  f"{t.relation}|{own}|{patient}")]  # fmt: skip

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .coref import ACTOR_RE, Context, qualified
 from .names import EXPERT_GROUP, meeting_name, resolve_body
 from .objects import addressees, conjuncts, name_object, object_phrase
-from .passive import agentive, agentless
+from .passive import agentive, agentless, present_passive
 from .patterns import phrase_acts
 from .spans import Found, words_back, words_on
 from .verbs import Trigger, find_triggers
@@ -37,6 +37,10 @@ _ADVERBS = re.compile(
 )
 _PAREN = re.compile(r",[^,]{1,80},\s*$")
 _SPLIT = {"noted", "considered"}
+# "…, in which the INTERPOL General Assembly recognized …": an act of the instrument just cited
+_RELATIVE = re.compile(
+    r"\b(?:in|by|under|through) which\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}$"
+)
 
 
 @dataclass
@@ -68,7 +72,7 @@ def _subject_before(pre: str) -> tuple[str, int] | str | None:
                     which = re.search(r"\b(?:in|by|under) which\s*$", attempt[: m.start()])
                     return (name, m.start()) if not which else "which"
     stripped = pre.rstrip()
-    if re.search(r"\b(?:(?:which|whom)\s+)?(?:it|they)$", stripped):
+    if re.search(r"\b(?:(?:which|whom)\s+)?(?:it|they)$", stripped) or _RELATIVE.search(stripped):
         return "which"
     if not stripped or re.search(r"(?:,|;|\band|\bor)$", stripped):
         return "inherit"
@@ -97,6 +101,8 @@ def sentence_relations(
                 (u.start for u in triggers[i + 1 :] if u.style != "past"), len(s)
             )  # the paragraph's next clause; reported acts inside this one are its objects' own
             found = _resolution_style(s, t, nxt, clause_end, ctx, own)
+        elif t.passive and (own_act := present_passive(s, t, own)):
+            found = own_act
         elif t.agentive:
             before = [o for at, o in state.objects if at < t.start]
             found = agentive(s, t, ctx, frame, cited, before[-1] if before else None, first=not out)
@@ -234,8 +240,8 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
         q_from = words_back(s, t.start, 1) if re.search(r"\band\s*$", pre) else t.start
     elif sub == "which":
         before = [c for c in cited if c[1] <= t.start]
-        if not before:
-            return []
+        if not before or _enumerated(s, before):
+            return []  # "its resolutions 1/2 and 3/4, by which it …": which one did it is unsaid
         subject = before[-1][2]
     else:
         return []
@@ -254,6 +260,11 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
             Found(subject, rel, obj, r_lo, r_hi, t.start, False, f"{rel}|{subject}|{short}|{tail}")
         )
     return results
+
+
+def _enumerated(s: str, before: list[tuple[int, int, str]]) -> bool:
+    """True when the last citation before a relative clause closes an enumeration."""
+    return len(before) > 1 and bool(_GROUP_JOIN.fullmatch(s[before[-2][1] : before[-1][0]]))
 
 
 def _instrument(subject: str, s: str, t: Trigger, frame, mframe, cited, ctx: Context) -> str:

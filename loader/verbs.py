@@ -85,8 +85,8 @@ def _lookup(table: dict[str, list[str]]) -> dict[str, str]:
 
 
 _PAST_RE = re.compile(
-    rf"\b(?P<aux>(?:was|were|had been|has been|have been|be|had to be)\s+(?:\w+ly\s+)?)?"
-    rf"(?P<form>{_alternation(PAST)})\b(?P<by>\s+(?:\w+\s+){{0,4}}?by\b)?"
+    rf"\b(?P<aux>(?:was|were|had been|has been|have been|be|had to be|is|are)\s+(?:\w+ly\s+)?)?"
+    rf"(?P<form>{_alternation(PAST)})\b(?P<by>\s+(?:(?!to\b)\w+\s+){{0,4}}?by\b)?"
 )
 _OPERATIVE_RE = re.compile(
     rf"^(?:(?:Also|Further|Again|Once again|Strongly)\s+)?"

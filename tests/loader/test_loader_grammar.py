@@ -108,3 +108,60 @@ def test_addressees_are_split_and_share_their_modifiers() -> None:
         ("invited", "other donors"),
         ("requested", "United Nations Office on Drugs and Crime"),
     ]
+
+
+NOTE = (
+    "United Nations A/C.9/90/L.1\n\nGeneral Assembly Distr.: Limited\n3 May 2035\n\n"
+    "Organization of the work of the Ninth Committee\nNote by the Secretariat\n\n"
+)
+
+
+def test_a_note_acts_in_the_present_passive() -> None:
+    got = rows(
+        "1. The draft timetable (see annex) has been prepared in the light of past practice.\n"
+        "2. Delegations are invited to register their speakers early.\n"
+        "3. Main sponsors are requested to submit their drafts by Friday.\n"
+        "4. In its resolution 60/2, the General Assembly decided that the item entitled "
+        "“Fisheries crime” should be considered in plenary.\n",
+        head=NOTE,
+    )
+    assert got[:3] == [
+        ("A/C.9/90/L.1", "prepared", "draft timetable", "1"),
+        ("A/C.9/90/L.1", "invited", "delegations", "2"),
+        ("A/C.9/90/L.1", "requested", "main sponsors", "3"),
+    ]
+    assert got[3][:2] == ("A/RES/60/2", "decided")
+
+
+def test_an_act_reported_inside_a_clause_has_its_own_subject() -> None:
+    got = rows(
+        "Recalling its resolution 80/4 of 1 May 2025, in which it established the Panel on "
+        "Fisheries Crime,\n"
+        "Noting WCO resolution WCO-2030-12-RES-3, in which the WCO Council recognized the "
+        "role of customs,\n"
+        "Recalling its resolutions 81/1 and 81/2, by which it adopted the Port Rules and the "
+        "Coastal Rules,\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    assert [r[:3] for r in got if r[3] in ("pp1", "pp2", "pp3")] == [
+        ("A/RES/91/7", "recalled", "A/RES/80/4"),
+        ("A/RES/80/4", "established", "Panel on Fisheries Crime"),
+        ("A/RES/91/7", "noted", "WCO-2030-12-RES-3"),
+        ("WCO-2030-12-RES-3", "recognized", "role of customs"),
+        ("A/RES/91/7", "recalled", "A/RES/81/1"),
+        ("A/RES/91/7", "recalled", "A/RES/81/2"),
+    ]  # which of 81/1 and 81/2 adopted which Rules is not said: no act is guessed
+
+
+def test_a_decision_that_names_what_it_concerns() -> None:
+    got = rows(
+        "1. Decides that the Panel shall continue its work in 2038;\n"
+        "2. Also decides that the fund will be administered by the United Nations Office on "
+        "Drugs and Crime;\n"
+        "3. Further decides that 4 May should be designated World Fisheries Crime Day.\n"
+    )
+    assert [o for _, v, o, p in got if v == "decided"] == [
+        "Panel",
+        "United Nations Office on Drugs and Crime",
+        "World Fisheries Crime Day",
+    ]
