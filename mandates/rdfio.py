@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from mandates.errors import InputError
 
@@ -112,8 +113,12 @@ def read_quads(path: Path) -> list[ox.Quad]:
     return parse_quads(str(path), data, fmt)
 
 
-def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
-    """One pyoxigraph term as the equal rdflib term."""
+def to_rdflib(
+    term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple,
+) -> URIRef | BNode | Literal:
+    """One pyoxigraph term as the equal rdflib term (rdflib has no quoted triples: refused)."""
+    if isinstance(term, ox.Triple):
+        raise TypeError("RDF 1.2 triple terms cannot go into an rdflib graph")
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -123,6 +128,40 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode 
     if term.datatype.value == _XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def value_of(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """A term's value (an IRI, a label, a lexical form); a quoted triple as N-Triples."""
+    return str(term) if isinstance(term, ox.Triple) else term.value
+
+
+def rdf_bytes(
+    data: Iterable[ox.Triple] | Iterable[ox.Quad],
+    fmt: ox.RdfFormat,
+    prefixes: dict[str, str] | None = None,
+) -> bytes:
+    """``pyoxigraph.serialize`` into memory: the bytes it always gives when no output is named."""
+    out = ox.serialize(data, format=fmt, prefixes=prefixes)
+    assert out is not None  # no output given: bytes
+    return out
+
+
+def results_bytes(
+    results: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
+    fmt: ox.QueryResultsFormat | ox.RdfFormat,
+) -> bytes:
+    """A query's results serialised into memory: solutions and booleans in a results format,
+    triples in an RDF format (a mismatch is a TypeError)."""
+    if isinstance(results, ox.QueryTriples):
+        if not isinstance(fmt, ox.RdfFormat):
+            raise TypeError("triples are written in an RDF format")
+        out = results.serialize(format=fmt)
+    else:
+        if not isinstance(fmt, ox.QueryResultsFormat):
+            raise TypeError("solutions are written in a query results format")
+        out = results.serialize(format=fmt)
+    assert out is not None  # no output given: bytes
+    return out
 
 
 def triples_to_graph(quads: Iterable[ox.Quad], graph: Graph | None = None) -> Graph:
@@ -136,14 +175,19 @@ def triples_to_graph(quads: Iterable[ox.Quad], graph: Graph | None = None) -> Gr
 def graph_to_quads(graph: Graph, graph_name: ox.NamedNode) -> Iterator[ox.Quad]:
     """An rdflib graph as pyoxigraph quads in one named graph."""
     for s, p, o in graph:
-        yield ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), graph_name)
+        subject, predicate = from_rdflib(s), from_rdflib(p)
+        if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+            raise TypeError(f"not an RDF triple: {s} {p} {o}")
+        yield ox.Quad(subject, predicate, from_rdflib(o), graph_name)
 
 
-def from_rdflib(term: URIRef | BNode | Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def from_rdflib(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
+    if not isinstance(term, Literal):
+        raise TypeError(f"not an RDF term: {term!r}")
     if term.language:
         return ox.Literal(str(term), language=term.language)
     if term.datatype:

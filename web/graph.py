@@ -112,15 +112,15 @@ def analytics() -> str:
     """Centrality of bodies and documents, components, communities and, when asked, the
     shortest mandate path between two resources (``from``, ``to``: IRIs, symbols or labels)."""
     graph = network_graph()
-    top = request.args.get("top", "10")
-    top = int(top) if top.isdigit() and 0 < int(top) <= 100 else 10
+    asked = request.args.get("top", "10")
+    top = int(asked) if asked.isdigit() and 0 < int(asked) <= 100 else 10
     ask = {k: request.args.get(k, "").strip() for k in ("from", "to", "links")}
     directed = request.args.get("directed") in ("1", "on")
     path, error = None, None
     if ask["from"] and ask["to"]:
         try:
             ends = [measures.resolve(graph, ask[k]) for k in ("from", "to")]
-            path = measures.path(graph, *ends, directed, ask["links"] or "mandate")
+            path = measures.path(graph, ends[0], ends[1], directed, ask["links"] or "mandate")
         except MandatesError as err:
             error = str(err)
     return _page(

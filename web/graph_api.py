@@ -40,6 +40,7 @@ All routes are GET; IRIs are absolute; ``url`` fields are resource page URLs
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -131,11 +132,11 @@ def neighbourhood() -> Response | tuple[Response, int]:
         if direction not in ("out", "in"):
             raise GraphRequestError("direction must be out or in, with group")
         group = (_iri("group"), direction)
-    kept = {f: request.args.getlist(f) for f in FILTERS if f in request.args}
+    kept: dict[str, Any] = {f: request.args.getlist(f) for f in FILTERS if f in request.args}
 
     def more(predicate: str, direction: str, at: int) -> str:
-        args = {"iri": iri, "limit": limit, "group": predicate, "direction": direction}
-        return url_for("graph_api.neighbourhood", **args, offset=at, **kept)
+        args: dict[str, Any] = {"iri": iri, "limit": limit, "group": predicate}
+        return url_for("graph_api.neighbourhood", **args, direction=direction, offset=at, **kept)
 
     found = neighbourhood_of(
         get_store(), iri, limit, filters, group, offset, page_url, more, graph_terms()
@@ -198,7 +199,7 @@ def path() -> Response:
             raise GraphRequestError(f"{name} is required")
         ends.append(analytics.resolve(graph, request.args[name]))
     directed = request.args.get("directed", "0") in ("1", "true", "yes")
-    found = analytics.path(graph, *ends, directed, request.args.get("links", "mandate"))
+    found = analytics.path(graph, ends[0], ends[1], directed, request.args.get("links", "mandate"))
     found["nodes"] = _with_urls(found["nodes"])
     return jsonify(found)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from mandates.errors import MandatesError
 from mandates.ingest.load import unload
@@ -16,11 +17,11 @@ bp = Blueprint("loads", __name__)
 
 
 @bp.get("/loads")
-def index() -> Response | tuple[str, int]:
+def index() -> ResponseReturnValue:
     return _page()
 
 
-def _page(status: int = 200, **more) -> Response | tuple[str, int]:
+def _page(status: int = 200, **more) -> ResponseReturnValue:
     store = get_store()
     log = entries(store)
     if request.method == "GET" and request.args.get("format") == "json":
@@ -32,7 +33,7 @@ def _page(status: int = 200, **more) -> Response | tuple[str, int]:
 
 
 @bp.post("/loads/undo")
-def undo() -> Response | tuple[str, int]:
+def undo() -> ResponseReturnValue:
     by = writer()
     root = get_root()
     try:

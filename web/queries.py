@@ -12,6 +12,7 @@ from mandates.namespaces import short
 from mandates.query import saved as saved_queries
 from mandates.query.results import spreadsheet_csv
 from mandates.query.saved import SavedQuery
+from mandates.rdfio import results_bytes
 
 from .store import get_store
 from .urls import page_url
@@ -54,7 +55,7 @@ def _cell(term: object) -> dict[str, str | None]:
     return {"kind": "empty", "text": ""}
 
 
-def _table(results: object) -> tuple[list[str], list[list[dict]]]:
+def _table(results: ox.QuerySolutions | ox.QueryTriples) -> tuple[list[str], list[list[dict]]]:
     if isinstance(results, ox.QueryTriples):
         names = ["subject", "predicate", "object"]
         return names, [[_cell(t.subject), _cell(t.predicate), _cell(t.object)] for t in results]
@@ -77,7 +78,9 @@ def catalogue() -> Response:
 def show(query_id: str) -> str:
     query = _query(query_id)
     results = saved_queries.run(get_store(), query)
-    answer, names, rows = None, [], []
+    answer: bool | None = None
+    names: list[str] = []
+    rows: list[list[dict]] = []
     if isinstance(results, ox.QueryBoolean):
         answer = bool(results)
     else:
@@ -101,13 +104,14 @@ def download(query_id: str, fmt: str) -> Response:
     if fmt not in types:
         abort(404, f"'{query_id}' has no .{fmt} download; try {', '.join(types)}")
     results = saved_queries.run(get_store(), query)
+    body: bytes | str
     if isinstance(results, ox.QueryTriples):
-        body = results.serialize(format=GRAPH_FORMATS[fmt])
+        body = results_bytes(results, GRAPH_FORMATS[fmt])
     elif fmt == "csv" and isinstance(results, ox.QuerySolutions):
         body = spreadsheet_csv(results)
     else:
         format_ = ox.QueryResultsFormat.CSV if fmt == "csv" else ox.QueryResultsFormat.JSON
-        body = results.serialize(format=format_)
+        body = results_bytes(results, format_)
     name = f"{query.filename.removesuffix('.rq')}.{fmt}"
     return Response(
         body,

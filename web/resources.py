@@ -8,10 +8,12 @@ by the Accept header; HTML is the default, 406 when the client accepts nothing w
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from mandates.graph import twin
 from mandates.graph.labels import is_iri, readable
@@ -30,12 +32,12 @@ FORMAT_NAMES = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "rdf": 
 
 
 @bp.get("/id/<path:path>")
-def by_path(path: str) -> Response | tuple[str, int] | str:
+def by_path(path: str) -> ResponseReturnValue:
     return _serve(iri_for_path(path))
 
 
 @bp.get("/resource")
-def by_iri() -> Response | tuple[str, int] | str:
+def by_iri() -> ResponseReturnValue:
     iri = request.args.get("iri", "").strip()
     canonical = page_url(iri) if is_iri(iri) else None
     if canonical and urlsplit(canonical).path != request.path and list(request.args) == ["iri"]:
@@ -43,12 +45,12 @@ def by_iri() -> Response | tuple[str, int] | str:
     return _serve(iri)
 
 
-def here(**args: object) -> str:
+def here(**args: Any) -> str:
     """This page's URL with other query arguments (the resource stays the same)."""
-    params = dict(request.view_args or {})
+    params: dict[str, Any] = dict(request.view_args or {})
     if request.endpoint == "resources.by_iri":
         params["iri"] = request.args.get("iri", "")
-    return url_for(request.endpoint, **params, **args)
+    return url_for(request.endpoint or "resources.by_iri", **params, **args)
 
 
 def _choose() -> str:
@@ -66,7 +68,7 @@ def _choose() -> str:
     return "html" if best in HTML else BY_MEDIA_TYPE[best]
 
 
-def _serve(iri: str) -> Response | tuple[str, int] | str:
+def _serve(iri: str) -> ResponseReturnValue:
     fmt = _choose()
     if not is_iri(iri):
         return _missing(iri, "This is not a valid IRI.")

@@ -6,6 +6,8 @@ a rebuild swapped in under a running server is searched as soon as it is in serv
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
 from mandates.graph.labels import fallback
@@ -26,7 +28,7 @@ def _index() -> tuple[list[Entry], dict[str, str]]:
 
 def _link(results: Results, **change: str | None) -> str:
     """This search with some arguments changed (None removes one)."""
-    args = {"q": results.query, **results.filters, **change}
+    args: dict[str, Any] = {"q": results.query, **results.filters, **change}
     return url_for("search.index", **{k: v for k, v in args.items() if v})
 
 

@@ -24,6 +24,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from mandates.errors import InputError, MandatesError
@@ -117,7 +118,7 @@ def index() -> tuple[str, int]:
 
 
 @bp.post("/validate")
-def submit() -> Response | tuple[str, int]:
+def submit() -> ResponseReturnValue:
     try:
         name, data = _submission()
         report = check_against(get_local_store(), _read(name, data), in_service_report().report)
@@ -159,7 +160,7 @@ def download(token: str, fmt: str) -> Response:
 
 
 @bp.post("/validate/<token>/load")
-def load_submission(token: str) -> Response | tuple[str, int]:
+def load_submission(token: str) -> ResponseReturnValue:
     by = writer()
     checked = _checked(token)
     try:

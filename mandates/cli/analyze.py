@@ -82,7 +82,7 @@ def path(obj: Context, source: str, target: str, directed: bool, all_links: bool
         ends = [analytics.resolve(graph, source), analytics.resolve(graph, target)]
     except MandatesError as err:
         fail(err)
-    found = analytics.path(graph, *ends, directed, "all" if all_links else "mandate")
+    found = analytics.path(graph, ends[0], ends[1], directed, "all" if all_links else "mandate")
     if fmt == "json":
         click.echo(json.dumps(found, indent=2, ensure_ascii=False))
     elif found["length"] is None:

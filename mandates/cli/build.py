@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
 import click
 
 from mandates.errors import MandatesError
-from mandates.ingest.build import prepare, write
+from mandates.ingest.build import Part, prepare, write
 from mandates.validation import NotConforming
 
 from .context import SETTINGS, Context, fail
 from .stats import print_stats
+
+
+def _part_name(part: Part | None) -> str:
+    return part.graph.rsplit("/graph/", 1)[-1] if part else ""
 
 
 @click.command("build")
@@ -46,8 +51,8 @@ def build(obj: Context, data: Path, no_validate: bool) -> None:
         with click.progressbar(
             parts,
             label="loading graphs",
-            item_show_func=lambda p: p.graph.rsplit("/graph/", 1)[-1] if p else "",
-            file=click.get_text_stream("stderr"),
+            item_show_func=_part_name,
+            file=sys.stderr,
         ) as bar:
             stats = write(obj.root, bar, validate=not no_validate)
     except NotConforming as err:

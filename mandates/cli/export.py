@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from mandates.errors import MandatesError
 from mandates.graph import export as graph_export
 from mandates.graph.network import build_graph
+from mandates.rdfio import rdf_bytes
 
 from .context import Context, fail
 
@@ -47,7 +48,7 @@ def export(obj: Context, fmt: str, output: Path | None, iri: str | None) -> None
             if iri is not None:
                 raise MandatesError("--iri goes with graphml, nodelink or csv", "--iri")
             named = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
-            data = ox.serialize(named, format=EXPORT_FORMATS[fmt])
+            data = rdf_bytes(named, EXPORT_FORMATS[fmt])
         else:
             graph = build_graph(store)
             if iri is not None:

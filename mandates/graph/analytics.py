@@ -10,6 +10,8 @@ sample of that many pivots (seeded, so answers repeat). Communities: greedy modu
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 
 from mandates.errors import MandatesError
@@ -55,7 +57,7 @@ def centrality(
     ``category`` (body, document, meeting …) keeps only nodes of that kind."""
     if kind not in KINDS:
         raise GraphRequestError(f"unknown kind {kind!r}: use {', '.join(KINDS)}")
-    simple = nx.Graph(graph)
+    simple: nx.Graph = nx.Graph(graph)
     if kind == "degree":
         scores = nx.degree_centrality(simple)
     else:
@@ -67,7 +69,7 @@ def centrality(
 
 
 def _groups(graph: nx.MultiDiGraph, groups: list[set[str]]) -> list[dict]:
-    simple = nx.Graph(graph)
+    simple: nx.Graph = nx.Graph(graph)
     ordered = sorted(groups, key=lambda g: (-len(g), min(g)))
     found = []
     for i, group in enumerate(ordered, 1):
@@ -85,7 +87,7 @@ def components(graph: nx.MultiDiGraph) -> dict:
 
 def communities(graph: nx.MultiDiGraph) -> dict:
     """Communities of the undirected graph (see the module docstring), largest first."""
-    simple = nx.Graph(graph)
+    simple: nx.Graph = nx.Graph(graph)
     if len(simple) <= EXACT_UP_TO:
         method, groups = "greedy modularity", nx.community.greedy_modularity_communities(simple)
     else:
@@ -104,9 +106,11 @@ def path(
     """The shortest path from ``source`` to ``target``; ``length`` is None when there is none."""
     if links not in ("mandate", "all"):
         raise GraphRequestError(f"unknown links {links!r}: use mandate or all")
-    keep = graph.edges(keys=True, data="verb")
-    view = graph.edge_subgraph([(s, o, k) for s, o, k, v in keep if v or links == "all"])
-    view = view if directed else view.to_undirected(as_view=True)
+    edges: Any = graph.edges(keys=True, data="verb")
+    kept: list[Any] = [(s, o, k) for s, o, k, v in edges if v or links == "all"]
+    view: nx.Graph = graph.edge_subgraph(kept)
+    if not directed:
+        view = view.to_undirected(as_view=True)
     answer = {"from": source, "to": target, "directed": directed, "links": links}
     try:
         nodes = nx.shortest_path(view, source, target)

@@ -8,12 +8,13 @@ from collections.abc import Callable
 import pyoxigraph as ox
 
 from mandates.graph import evidence
+from mandates.store.contract import ReadableStore
 
 from .terms import STATUS_NAMES, Facts, Terms, read_terms
 
 
 def edge_detail(
-    store: ox.Store,
+    store: ReadableStore,
     statement: str,
     url: Callable[[str], str] | None = None,
     terms: Terms | None = None,

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from mandates import iris
+from mandates.rdfio import value_of
+from mandates.store.contract import ReadableStore
 
 from .terms import DEFAULT, STATUS_NAMES, STATUSES, Facts, M, edge_id
 
@@ -48,25 +50,25 @@ class Edge:
     def statement(self) -> str | None:
         return self.node.value if self.node is not None else None
 
-    def attestations(self, store: ox.Store) -> list:
+    def attestations(self, store: ReadableStore) -> list:
         if self._attestations is None:
             node = self.node
             self._attestations = [q.object for q in _quads(store, node, _ATTESTED)] if node else []
         return self._attestations
 
-    def statuses(self, store: ox.Store) -> list[str]:
+    def statuses(self, store: ReadableStore) -> list[str]:
         """The assertion statuses of its attestations, in :data:`STATUSES` order."""
         found = {
-            STATUS_NAMES.get(q.object.value)
+            STATUS_NAMES.get(value_of(q.object))
             for a in self.attestations(store)
             for q in _quads(store, a, _STATUS)
         }
         return [s for s in _ORDER if s in found]
 
-    def sources(self, store: ox.Store) -> list[str]:
+    def sources(self, store: ReadableStore) -> list[str]:
         """The source documents of its attestations."""
         found = {
-            q.object.value for a in self.attestations(store) for q in _quads(store, a, _SOURCE)
+            value_of(q.object) for a in self.attestations(store) for q in _quads(store, a, _SOURCE)
         }
         return sorted(found)
 
@@ -76,7 +78,7 @@ class _Finder:
     subject, verb and object), checked against the store in one lookup; else, once, every
     statement about the centre."""
 
-    def __init__(self, store: ox.Store, iri: str, terms) -> None:
+    def __init__(self, store: ReadableStore, iri: str, terms) -> None:
         self.store, self.iri, self.terms = store, iri, terms
         self.scanned: dict | None = None
 
@@ -90,13 +92,13 @@ class _Finder:
         return self.scanned.get((edge.source, edge.predicate, edge.target))
 
 
-def statements_of(store: ox.Store, iri: str, concepts: dict[str, str]) -> dict:
+def statements_of(store: ReadableStore, iri: str, concepts: dict[str, str]) -> dict:
     """The statements with ``iri`` as subject or object, keyed by (subject, property, object)."""
     node, found = ox.NamedNode(iri), {}
     for role, other in ((_SUBJECT, _OBJECT), (_OBJECT, _SUBJECT)):
         for q in store.quads_for_pattern(None, role, node, DEFAULT):
             st = q.subject
-            verbs = [concepts.get(v.object.value) for v in _quads(store, st, _VERB)]
+            verbs = [concepts.get(value_of(v.object)) for v in _quads(store, st, _VERB)]
             ends = [e.object for e in _quads(store, st, other)]
             if not verbs or not ends or not verbs[0]:
                 continue
@@ -107,11 +109,11 @@ def statements_of(store: ox.Store, iri: str, concepts: dict[str, str]) -> dict:
     return found
 
 
-def _quads(store: ox.Store, subject, predicate: ox.NamedNode, obj=None) -> list[ox.Quad]:
+def _quads(store: ReadableStore, subject, predicate: ox.NamedNode, obj=None) -> list[ox.Quad]:
     return list(store.quads_for_pattern(subject, predicate, obj, DEFAULT))
 
 
-def edges_of(store: ox.Store, iri: str, facts: Facts) -> list[tuple[str, Edge]]:
+def edges_of(store: ReadableStore, iri: str, facts: Facts) -> list[tuple[str, Edge]]:
     """Every edge of ``iri`` with its direction, mandate edges with their evidence."""
     terms, node = facts.terms, ox.NamedNode(iri)
     found: list[tuple[str, Edge]] = []

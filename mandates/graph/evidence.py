@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from mandates.namespaces import MND, PREFIXES
+from mandates.rdfio import value_of
+from mandates.store.contract import ReadableStore
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
@@ -55,7 +57,7 @@ class Statement:
         return found
 
 
-def statements_about(store: ox.Store, iri: str) -> list[Statement]:
+def statements_about(store: ReadableStore, iri: str) -> list[Statement]:
     """The statements with ``iri`` as subject or object, or ``iri`` itself if a statement.
 
     Direct index lookups, not SPARQL: a page needs them fast.
@@ -78,10 +80,14 @@ def statements_about(store: ox.Store, iri: str) -> list[Statement]:
         verb = facts["verb"][0]
         if verb not in verbs:
             props = _objects(store, verb, ox.NamedNode(_M + "verbProperty"))
-            verbs[verb] = props[0].value if props else None
-        statement = Statement(
-            st.value, facts["subject"][0].value, verb.value, verbs[verb], facts["object"][0]
-        )
+            verbs[verb] = value_of(props[0]) if props else None
+        subject = facts["subject"][0]
+        if isinstance(subject, ox.Triple):
+            continue  # a statement about a quoted triple is none of the project's
+        obj = facts["object"][0]
+        if isinstance(obj, ox.Triple):
+            continue
+        statement = Statement(value_of(st), subject.value, value_of(verb), verbs[verb], obj)
         for a in _objects(store, st, ox.NamedNode(_M + "attestedBy")):
             statement.attestations.append(_attestation(store, a))
         statement.attestations.sort(key=lambda a: (a.source or "", a.paragraph or "", a.iri))
@@ -89,7 +95,7 @@ def statements_about(store: ox.Store, iri: str) -> list[Statement]:
     return statements
 
 
-def _attestation(store: ox.Store, node: ox.NamedNode) -> Attestation:
+def _attestation(store: ReadableStore, node: ox.NamedNode) -> Attestation:
     a = Attestation(node.value)
     a.quotes = [q.value for q in _objects(store, node, ox.NamedNode(_M + "quote"))]
     for prop, name in _FACTS.items():
@@ -98,14 +104,14 @@ def _attestation(store: ox.Store, node: ox.NamedNode) -> Attestation:
     return a
 
 
-def _objects(store: ox.Store, subject: object, predicate: ox.NamedNode) -> list:
+def _objects(store: ReadableStore, subject: object, predicate: ox.NamedNode) -> list:
     """The distinct objects of ``subject predicate ?o`` over all graphs."""
     if not isinstance(subject, ox.NamedNode | ox.BlankNode):
         return []
     return list(dict.fromkeys(q.object for q in store.quads_for_pattern(subject, predicate, None)))
 
 
-def _value(term: object) -> str | None:
+def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str | None:
     return None if term is None else term.value
 
 

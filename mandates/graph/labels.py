@@ -8,6 +8,8 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from mandates.namespaces import ID, PREFIXES, short
+from mandates.query.run import select
+from mandates.store.contract import ReadableStore
 
 XSD = PREFIXES["xsd"]
 #: Names for the common terms of other vocabularies, whose labels the graph does not hold.
@@ -56,13 +58,13 @@ def fallback(iri: str) -> str:
     return short(ox.NamedNode(iri))
 
 
-def labels(store: ox.Store, iris: Iterable[str]) -> dict[str, str]:
+def labels(store: ReadableStore, iris: Iterable[str]) -> dict[str, str]:
     """The English (or untagged) label of each IRI that has one; others are left out."""
     found: dict[str, str] = {}
     todo = sorted(i for i in set(iris) if is_iri(i))
     for start in range(0, len(todo), 400):
         values = " ".join(str(ox.NamedNode(i)) for i in todo[start : start + 400])
-        rows = store.query(_LABELS % values, prefixes=PREFIXES)
+        rows = select(store, _LABELS % values)
         for row in rows:
             found.setdefault(row["s"].value, row["label"].value)
     return found

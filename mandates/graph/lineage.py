@@ -32,6 +32,8 @@ from collections.abc import Callable
 import networkx as nx
 import pyoxigraph as ox
 
+from mandates.store.contract import ReadableStore
+
 from .edges import statements_of
 from .terms import ACTING, DEFAULT, Facts, M, Terms, edge_id, knows, read_terms
 
@@ -43,7 +45,7 @@ LANE_LABELS = {M + "adoptedBy": "adopted", M + "meetingOf": "meeting"}
 
 
 class _Walk:
-    def __init__(self, store: ox.Store, facts: Facts, since: str | None) -> None:
+    def __init__(self, store: ReadableStore, facts: Facts, since: str | None) -> None:
         self.store, self.facts, self.since = store, facts, since
         self.edges: list[dict] = []
         self.pairs: set[tuple[str, str]] = set()
@@ -101,7 +103,7 @@ class _Walk:
 
 
 def lineage(
-    store: ox.Store,
+    store: ReadableStore,
     iri: str,
     depth: int = 6,
     url: Callable[[str], str] | None = None,
@@ -135,7 +137,7 @@ def lineage(
     lane_ids = list(dict.fromkeys(lanes[n] for n in order if lanes[n]))
     return {
         "root": iri,
-        "lanes": [{"id": b, "label": facts.label(b)} for b in lane_ids],
+        "lanes": [{"id": b, "label": facts.label(b)} for b in lane_ids if b],
         "nodes": nodes,
         "edges": edges,
         "truncated": truncated,
@@ -151,7 +153,8 @@ def _own_lane(iri: str, facts: Facts) -> str | None:
 
 def _acyclic(edges: list[dict]) -> list[dict]:
     """The edges in order, without those that would close a cycle."""
-    dag, kept = nx.DiGraph(), []
+    dag: nx.DiGraph = nx.DiGraph()
+    kept = []
     for e in edges:
         if e["target"] in dag and e["source"] in dag and nx.has_path(dag, e["target"], e["source"]):
             continue
@@ -160,7 +163,7 @@ def _acyclic(edges: list[dict]) -> list[dict]:
     return kept
 
 
-def _add_statements(store: ox.Store, facts: Facts, edges: list[dict]) -> None:
+def _add_statements(store: ReadableStore, facts: Facts, edges: list[dict]) -> None:
     by_subject: dict[str, dict] = {}
     for e in edges:
         if e["verb"]:
@@ -175,7 +178,7 @@ def _node(iri: str, facts: Facts, lane: str | None, url) -> dict:
     statuses = sorted(facts.terms.name(o.value) for o in facts.objects(iri, _MEETING_STATUS))
     node |= {"lane": lane, "year": facts.year(iri), "category": facts.category(iri)}
     node["statuses"] = statuses
-    node["status"] = "postponed" if "postponed" in statuses else (statuses or [None])[0]
+    node["status"] = "postponed" if "postponed" in statuses else next(iter(statuses), None)
     node["end"] = _first(facts, iri, _END)
     node["originalDate"] = _first(facts, iri, _ORIGINAL)
     return node

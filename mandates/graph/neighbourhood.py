@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-import pyoxigraph as ox
+from mandates.store.contract import ReadableStore
 
 from .edges import Edge, edge_json, edge_year, edges_of, statements_of
 from .terms import STATUSES, Facts, GraphRequestError, Terms, knows, read_terms
@@ -63,7 +63,7 @@ def check(filters: Filters, verbs: Collection[str]) -> None:
 
 
 def neighbourhood(
-    store: ox.Store,
+    store: ReadableStore,
     iri: str,
     limit: int = 10,
     filters: Filters = Filters(),

@@ -17,7 +17,8 @@ from __future__ import annotations
 import networkx as nx
 import pyoxigraph as ox
 
-from mandates.namespaces import PREFIXES
+from mandates.query.run import select
+from mandates.store.contract import ReadableStore
 
 from .terms import DEFAULT, STATUS_NAMES, STATUSES, STRUCTURAL, Facts, Terms, read_terms
 
@@ -30,10 +31,10 @@ _STATEMENTS = """SELECT ?st ?s ?p ?o ?quote ?status ?src ?para WHERE {
 }"""
 
 
-def statements(store: ox.Store) -> dict[tuple[str, str, str], dict]:
+def statements(store: ReadableStore) -> dict[tuple[str, str, str], dict]:
     """Evidence of each mandate edge (subject, property, object): statement, quotes, statuses."""
     found: dict[tuple[str, str, str], dict] = {}
-    for row in store.query(_STATEMENTS, prefixes=PREFIXES):
+    for row in select(store, _STATEMENTS):
         key = (row["s"].value, row["p"].value, row["o"].value)
         e = found.setdefault(key, {"statement": row["st"].value, "status": set()})
         for name in ("quotes", "paragraphs", "sources"):
@@ -49,11 +50,11 @@ def statements(store: ox.Store) -> dict[tuple[str, str, str], dict]:
     return found
 
 
-def build_graph(store: ox.Store, terms: Terms | None = None) -> nx.MultiDiGraph:
+def build_graph(store: ReadableStore, terms: Terms | None = None) -> nx.MultiDiGraph:
     """The networkx graph of ``store`` (see the module docstring)."""
     terms = terms or read_terms(store)
     facts = Facts(store, terms)
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph = nx.MultiDiGraph()
     evidence = statements(store)
     for predicate in [*sorted(terms.verbs), *STRUCTURAL]:
         for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None, DEFAULT):

@@ -12,6 +12,8 @@ import pyoxigraph as ox
 
 from mandates.graph import evidence
 from mandates.namespaces import PREFIXES
+from mandates.query.run import select
+from mandates.store.contract import ReadableStore
 
 from .labels import fallback, labels
 from .property_kinds import KINDS, kind, order
@@ -73,12 +75,13 @@ class Description:
         self._edges: dict = {}
 
 
-def _ask(store: ox.Store, text: str, node: str) -> object:
-    return store.query(text.replace("$r", node), prefixes=PREFIXES)
+def _select(store: ReadableStore, text: str, node: str) -> ox.QuerySolutions:
+    """Solutions of ``text`` with ``$r`` replaced by the resource (an IRI in N-Triples form)."""
+    return select(store, text.replace("$r", node))
 
 
 def describe(
-    store: ox.Store, iri: str, group: str | None = None, page: int = 1
+    store: ReadableStore, iri: str, group: str | None = None, page: int = 1
 ) -> Description | None:
     """The page of ``iri``, or None when the graph does not mention it.
 
@@ -92,7 +95,7 @@ def describe(
         values = own.setdefault(q.predicate.value, [])
         if q.object not in values:
             values.append(q.object)
-    mandate = {row["p"].value for row in _ask(store, _MANDATE, "")}
+    mandate = {row["p"].value for row in _select(store, _MANDATE, "")}
     d = Description(iri, "")
     d.types = [t.value for t in own.pop(RDF_TYPE, []) if isinstance(t, ox.NamedNode)]
     d.notes = [t.value for p in DESCRIPTIONS for t in own.pop(p, [])]
@@ -110,14 +113,14 @@ def describe(
     return d
 
 
-def _inverse(store: ox.Store, node: str, group: str | None, page: int) -> list[Values]:
-    counts = {row["p"].value: int(row["n"].value) for row in _ask(store, _INVERSE, node)}
+def _inverse(store: ReadableStore, node: str, group: str | None, page: int) -> list[Values]:
+    counts = {row["p"].value: int(row["n"].value) for row in _select(store, _INVERSE, node)}
     found = []
     for prop in sorted(counts, key=order):
         at = page if prop == group else 1
         at = min(max(1, at), max(1, -(-counts[prop] // PAGE_SIZE)))
         text = _PAGE.replace("$p", str(ox.NamedNode(prop))) % (PAGE_SIZE, (at - 1) * PAGE_SIZE)
-        terms = [row["s"] for row in _ask(store, text, node)]
+        terms = [row["s"] for row in _select(store, text, node)]
         found.append(Values(prop, terms, counts[prop], at))
     return found
 

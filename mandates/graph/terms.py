@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from mandates.errors import MandatesError
 from mandates.namespaces import MND, PREFIXES
+from mandates.query.run import select
 from mandates.store.contract import ReadableStore
 
 from .labels import fallback
@@ -56,8 +57,12 @@ def knows(store: ReadableStore, iri: str) -> bool:
     """Whether the graph mentions ``iri`` at all: as subject, predicate or object of a triple of
     the default graph (index lookups, the first match ends each)."""
     node = ox.NamedNode(iri)
-    patterns = ((node, None, None), (None, node, None), (None, None, node))
-    return any(next(store.quads_for_pattern(*p, DEFAULT), None) is not None for p in patterns)
+    found = (
+        store.quads_for_pattern(node, None, None, DEFAULT),
+        store.quads_for_pattern(None, node, None, DEFAULT),
+        store.quads_for_pattern(None, None, node, DEFAULT),
+    )
+    return any(next(quads, None) is not None for quads in found)
 
 
 class GraphRequestError(MandatesError):
@@ -116,17 +121,17 @@ class Terms:
         return "other"
 
 
-def read_terms(store: ox.Store) -> Terms:
+def read_terms(store: ReadableStore) -> Terms:
     """The vocabulary of ``store``, read from its ontology graph (through the default graph)."""
     terms = Terms()
-    for row in store.query(_MANDATE, prefixes=PREFIXES):
+    for row in select(store, _MANDATE):
         prop = row["p"].value
         terms.verbs[prop] = row["name"].value if row["name"] else prop.rsplit("#", 1)[-1]
         if row["v"]:
             terms.concepts[row["v"].value] = prop
         if row["label"]:
             terms.names[prop] = row["label"].value
-    for row in store.query(_CLASSES, prefixes=PREFIXES):
+    for row in select(store, _CLASSES):
         cls = row["c"].value
         terms.parents.setdefault(cls, set())
         if row["sup"]:
@@ -136,7 +141,7 @@ def read_terms(store: ox.Store) -> Terms:
     wanted = [*STRUCTURAL, *STATUSES.values(), M + "PrimaryEvidence", M + "SecondaryEvidence"]
     wanted += [M + "Held", M + "Postponed", M + "Scheduled"]
     values = " ".join(f"<{iri}>" for iri in wanted)
-    for row in store.query(_LABELLED % values, prefixes=PREFIXES):
+    for row in select(store, _LABELLED % values):
         terms.names.setdefault(row["x"].value, row["label"].value)
     return terms
 
@@ -145,7 +150,7 @@ class Facts:
     """Labels, types and dates of resources, each looked up once (direct index lookups, which
     are several times faster than reading a resource's every triple)."""
 
-    def __init__(self, store: ox.Store, terms: Terms) -> None:
+    def __init__(self, store: ReadableStore, terms: Terms) -> None:
         self.store, self.terms = store, terms
         self._labels: dict[str, str] = {}
         self._dates: dict[str, str | None] = {}

@@ -11,6 +11,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from mandates.namespaces import PREFIXES
+from mandates.rdfio import rdf_bytes
+from mandates.store.contract import ReadableStore
 
 from .evidence import statements_about
 
@@ -24,7 +26,7 @@ FORMATS: dict[str, ox.RdfFormat] = {
 MEDIA_TYPES = {name: fmt.media_type for name, fmt in FORMATS.items()}
 
 
-def description(store: ox.Store, iri: str) -> list[ox.Triple]:
+def description(store: ReadableStore, iri: str) -> list[ox.Triple]:
     """The triples of the description of ``iri`` (see the module docstring)."""
     subjects = [iri]
     for statement in statements_about(store, iri):
@@ -41,4 +43,4 @@ def serialize(triples: list[ox.Triple], name: str) -> bytes:
     """The triples in the format called ``name`` (a key of :data:`FORMATS`)."""
     fmt = FORMATS[name]
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-    return ox.serialize(triples, format=fmt, prefixes=prefixes)
+    return rdf_bytes(triples, fmt, prefixes)

@@ -37,7 +37,7 @@ from mandates.rdfio import (
     read_quads,
     triples_to_graph,
 )
-from mandates.store.embedded import StoreRoot
+from mandates.store.contract import Root
 from mandates.store.stats import Stats, store_stats
 from mandates.validation import NotConforming, validate_store
 
@@ -145,7 +145,7 @@ def load_part(store: ox.Store, part: Part) -> None:
     store.bulk_extend([ox.Quad(q.subject, q.predicate, q.object) for q in part.quads])
 
 
-def write(root: StoreRoot, parts: Iterable[Part], validate: bool = True) -> Stats:
+def write(root: Root, parts: Iterable[Part], validate: bool = True) -> Stats:
     """Write the parts into a new store, check it against the shapes, and swap it in.
 
     A store that does not conform is discarded before it is swapped in (NotConforming), as
@@ -163,7 +163,7 @@ def write(root: StoreRoot, parts: Iterable[Part], validate: bool = True) -> Stat
     return stats
 
 
-def build(root: StoreRoot, data: Path, validate: bool = True) -> Stats:
+def build(root: Root, data: Path, validate: bool = True) -> Stats:
     """Build a new store from ``data`` and swap it in."""
     return write(root, prepare(data), validate)
 

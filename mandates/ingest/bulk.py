@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import io
 import re
+import typing
 from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from mandates.errors import InputError
-from mandates.rdfio import FORMAT_NAMES, rdf_format
+from mandates.rdfio import FORMAT_NAMES, rdf_bytes, rdf_format
 
 N_TRIPLES = ox.RdfFormat.N_TRIPLES
 #: The formats read by streaming; the others (RDF/XML, JSON-LD) are checked and parsed in memory.
@@ -67,7 +68,9 @@ def load_file(store: ox.Store, path: Path, graph: str) -> None:
     except (SyntaxError, OSError) as err:
         raise input_error(path, fmt, err) from None
     # Lenient: what the loader reads was written by pyoxigraph from what it parsed strictly.
-    store.bulk_load(stream, format=ox.RdfFormat.N_QUADS, lenient=True)
+    store.bulk_load(
+        typing.cast(typing.IO[bytes], stream), format=ox.RdfFormat.N_QUADS, lenient=True
+    )
     if stream.error is not None:
         raise input_error(path, fmt, stream.error)
 
@@ -105,5 +108,5 @@ class _Doubled(io.RawIOBase):
             return b""
         if not quads:
             return b""
-        triples = ox.serialize((q.triple for q in quads), format=N_TRIPLES)
+        triples = rdf_bytes((q.triple for q in quads), N_TRIPLES)
         return triples.replace(_END, self._in_graph) + triples

@@ -10,6 +10,7 @@ time: :meth:`StoreRoot.new_version` serialises builds and loads from the web and
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,7 +20,8 @@ from mandates.errors import InputError, MandatesError
 from mandates.loader.entities import Registry
 from mandates.namespaces import MND
 from mandates.rdfio import rdf_files, triples_to_graph
-from mandates.store.embedded import StoreRoot, merge_default_graph
+from mandates.store.contract import ReadableStore, Root
+from mandates.store.embedded import merge_default_graph
 from mandates.validation import NotConforming, Report, validate_store
 
 from .log import LOG, Entry, keep_apart, new_entry, record, undoable
@@ -30,7 +32,7 @@ from .submissions import Submission, graph_for, kind_of, read_all, read_submissi
 NAMING = (RDF.type, RDFS.label, SKOS.altLabel, MND.acronym, MND.symbol, MND.agendaOf, MND.title)
 
 
-def naming_graph(store: ox.Store, without: set[str] = frozenset()) -> Graph:
+def naming_graph(store: ReadableStore, without: Collection[str] = frozenset()) -> Graph:
     """The types, labels, aliases and symbols of the store, except in the graphs ``without``.
 
     Read as stored, not through SPARQL, which would give literals their canonical datatypes.
@@ -47,7 +49,7 @@ def naming_graph(store: ox.Store, without: set[str] = frozenset()) -> Graph:
     return graph
 
 
-def read_files(root: StoreRoot | None, paths: list[Path]) -> list[Submission]:
+def read_files(root: Root | None, paths: list[Path]) -> list[Submission]:
     """Read RDF files and documents named on the command line (folders: their RDF files).
 
     Documents' names resolve against the store in service when ``root`` has one.
@@ -76,7 +78,7 @@ def _check_distinct(submissions: list[Submission]) -> None:
 
 
 def load(
-    root: StoreRoot, submissions: list[Submission], by: str, address: str | None = None
+    root: Root, submissions: list[Submission], by: str, address: str | None = None
 ) -> tuple[list[Entry], Report]:
     """Load submissions all or nothing, logged; raises NotConforming (nothing changed) on any new
     Violation. Returns the log entries and the report (warnings may remain)."""
@@ -96,7 +98,7 @@ def load(
     return log, report
 
 
-def graph_named(root: StoreRoot, name: str) -> str:
+def graph_named(root: Root, name: str) -> str:
     """The loaded graph that ``name`` means: its IRI, or a file name that was loaded."""
     loaded = undoable(root.open_read_only())
     if name in loaded:
@@ -112,7 +114,7 @@ def graph_named(root: StoreRoot, name: str) -> str:
     )
 
 
-def unload(root: StoreRoot, name: str, by: str, address: str | None = None) -> Entry:
+def unload(root: Root, name: str, by: str, address: str | None = None) -> Entry:
     """Remove a loaded graph all or nothing, logged; raises NotConforming (nothing changed) when
     what remains would have a Violation the store does not have (something used the graph)."""
     with root.new_version(copy_current=True) as store:  # waits for any other writer

@@ -22,6 +22,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from mandates import iris
 from mandates.namespaces import ID
+from mandates.query.run import select
+from mandates.store.contract import ReadableStore
 
 LOG = iris.graph("log", "")
 VOID_TRIPLES = "http://rdfs.org/ns/void#triples"
@@ -61,7 +63,7 @@ def _n(iri: str) -> ox.NamedNode:
 def entry_quads(entry: Entry) -> list[ox.Quad]:
     log, activity, agent = _n(LOG), _n(entry.iri), _n(entry.iri + "/agent")
     verb = "loaded into" if entry.action == "load" else "removed"
-    triples = [
+    triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
         (activity, _n(RDF.type), _n(PROV.Activity)),
         (activity, _n(RDFS.label), ox.Literal(f"{entry.source} {verb} {entry.graph}")),
         (activity, _n(ACTIONS[entry.action]), _n(entry.graph)),
@@ -99,7 +101,7 @@ SELECT ?e ?verb ?graph ?source ?triples ?at ?by ?address WHERE {{ GRAPH <{LOG}> 
 """
 
 
-def entries(store: ox.Store) -> list[Entry]:
+def entries(store: ReadableStore) -> list[Entry]:
     """Every entry of the log, newest first."""
     action = {str(v): k for k, v in ACTIONS.items()}
     return [
@@ -113,11 +115,11 @@ def entries(store: ox.Store) -> list[Entry]:
             row["address"].value if row["address"] is not None else None,
             row["at"].value,
         )
-        for row in store.query(_ENTRIES)
+        for row in select(store, _ENTRIES)
     ]
 
 
-def undoable(store: ox.Store, log: list[Entry] | None = None) -> dict[str, Entry]:
+def undoable(store: ReadableStore, log: list[Entry] | None = None) -> dict[str, Entry]:
     """The graphs a load put in the store and no undo removed since: graph → its last load."""
     latest: dict[str, Entry] = {}
     for entry in log if log is not None else entries(store):

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph, Literal
+from rdflib import RDF, BNode, Graph, Literal
 from rdflib.term import Node
 
-from mandates.store.embedded import StoreRoot, merge_default_graph
+from mandates.store.contract import Root
+from mandates.store.embedded import merge_default_graph
 from mandates.validation import Report, Result, validate_store
 from mandates.validation.report import SH, short
 
@@ -62,7 +63,7 @@ def new_results(after: Report, before: Report) -> Report:
     kept = [r for r in after.results if _key(r) not in old]
     graph = Graph()
     source = after.graph if after.graph is not None else Graph()
-    root = source.value(None, RDF.type, SH.ValidationReport, any=True)
+    root = source.value(None, RDF.type, SH.ValidationReport, any=True) or BNode()
     for node in source.subjects(RDF.type, SH.ValidationResult):
         if _node_key(source, node) in old:
             continue
@@ -81,7 +82,7 @@ def describe_report(report: Report, submissions: list[Submission]) -> Report:
     return report
 
 
-def check(root: StoreRoot, submissions: list[Submission]) -> Report:
+def check(root: Root, submissions: list[Submission]) -> Report:
     """The report of loading ``submissions`` into the store in service, without loading them."""
     return check_against(root.open_local(), submissions)
 

@@ -8,14 +8,16 @@ import io
 import pyoxigraph as ox
 
 from mandates.namespaces import short
+from mandates.rdfio import results_bytes
+from mandates.store.contract import QueryResult
 
 
-def as_table(results: object, width: int = 60) -> str:
+def as_table(results: QueryResult, width: int = 60) -> str:
     """Solutions as an aligned text table, booleans as yes/no, graphs as N-Triples."""
     if isinstance(results, ox.QueryBoolean):
         return ("yes" if bool(results) else "no") + "\n"
     if isinstance(results, ox.QueryTriples):
-        return results.serialize(format=ox.RdfFormat.N_TRIPLES).decode()
+        return results_bytes(results, ox.RdfFormat.N_TRIPLES).decode()
     names = [v.value for v in results.variables]
     rows = [[_clip(short(row[n]), width) for n in names] for row in results]
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
@@ -35,13 +37,13 @@ RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "json": ox.QueryResultsForma
 GRAPH_FORMATS = {"csv": ox.RdfFormat.N_TRIPLES, "json": ox.RdfFormat.JSON_LD}
 
 
-def serialize(results: object, fmt: str) -> str:
+def serialize(results: QueryResult, fmt: str) -> str:
     """Results as ``table``, ``csv`` or ``json`` (SPARQL 1.1 results formats)."""
     if fmt == "table":
         return as_table(results)
     if isinstance(results, ox.QueryTriples):
-        return results.serialize(format=GRAPH_FORMATS[fmt]).decode()
-    return results.serialize(format=RESULT_FORMATS[fmt]).decode()
+        return results_bytes(results, GRAPH_FORMATS[fmt]).decode()
+    return results_bytes(results, RESULT_FORMATS[fmt]).decode()
 
 
 #: What a spreadsheet takes for the start of a formula (tab and CR too: some strip them first).

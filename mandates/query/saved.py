@@ -22,6 +22,8 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SH, XSD
 
 from mandates.errors import MandatesError
 from mandates.namespaces import BASE, PREFIXES, sparql_prologue
+from mandates.rdfio import results_bytes
+from mandates.store.contract import QueryResult, ReadableStore
 
 from .run import run as run_text
 from .text import code_only
@@ -140,8 +142,8 @@ def by_id(query_id: str) -> SavedQuery | None:
 def as_graph(queries: tuple[SavedQuery, ...] | None = None) -> Graph:
     """The saved queries as ``sh:SPARQLExecutable`` resources sharing one prefix declaration."""
     graph = Graph()
-    for prefix, iri in (("sh", SH), ("schema", SCHEMA), ("query", QUERY), ("dct", DCTERMS)):
-        graph.bind(prefix, iri)
+    for prefix, namespace in (("sh", SH), ("schema", SCHEMA), ("query", QUERY), ("dct", DCTERMS)):
+        graph.bind(prefix, namespace)
     prefixes = QUERY["prefixes"]
     for prefix, iri in PREFIXES.items():
         declaration = BNode()
@@ -172,17 +174,17 @@ def shapes_graph() -> Graph:
     return Graph().parse(data=files(PACKAGE).joinpath(SHAPES).read_text("utf-8"), format="turtle")
 
 
-def run(store: ox.Store, query: SavedQuery) -> object:
+def run(store: ReadableStore, query: SavedQuery) -> QueryResult:
     """Run a saved query on a pyoxigraph store (prefixes declared, union of the named graphs)."""
     return run_text(store, query.text, source=query.filename)
 
 
-def results_document(results: object) -> str:
+def results_document(results: QueryResult) -> str:
     """Results as reviewable text: SPARQL JSON with one row a line, or sorted N-Triples."""
     if isinstance(results, ox.QueryTriples):
-        lines = results.serialize(format=ox.RdfFormat.N_TRIPLES).decode().splitlines()
+        lines = results_bytes(results, ox.RdfFormat.N_TRIPLES).decode().splitlines()
         return "".join(f"{line}\n" for line in sorted(set(lines)))
-    data = json.loads(results.serialize(format=ox.QueryResultsFormat.JSON))
+    data = json.loads(results_bytes(results, ox.QueryResultsFormat.JSON))
     if "boolean" in data:
         return json.dumps(data, sort_keys=True) + "\n"
     rows = [

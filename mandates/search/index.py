@@ -18,6 +18,8 @@ import pyoxigraph as ox
 
 from mandates.graph.labels import fallback
 from mandates.namespaces import ID, PREFIXES
+from mandates.query.run import select
+from mandates.store.contract import ReadableStore
 
 _NAMES = """SELECT DISTINCT ?s ?p ?o WHERE {
   VALUES ?p { rdfs:label skos:prefLabel skos:altLabel mnd:acronym mnd:symbol
@@ -67,18 +69,18 @@ class Entry:
     words: set[str] = field(default_factory=set)
 
 
-def _pairs(store: ox.Store, text: str) -> list[tuple[str, ox.NamedNode | ox.Literal]]:
-    rows = store.query(text, prefixes=PREFIXES)
+def _pairs(store: ReadableStore, text: str) -> list[tuple[str, ox.NamedNode | ox.Literal]]:
+    rows = select(store, text)
     return [(row["s"].value, row["o"]) for row in rows if isinstance(row["s"], ox.NamedNode)]
 
 
-def build_index(store: ox.Store) -> tuple[list[Entry], dict[str, str]]:
+def build_index(store: ReadableStore) -> tuple[list[Entry], dict[str, str]]:
     """Every entry of the index, and the label of every IRI a facet may show."""
     entries: dict[str, Entry] = defaultdict(lambda: Entry(""))
     for s, t in _pairs(store, _TYPES):
         entries[s].types.add(t.value)
     names: dict[str, str] = {}
-    rows = store.query(_NAMES, prefixes=PREFIXES)
+    rows = select(store, _NAMES)
     for row in rows:
         s, kind = row["s"].value, _KIND[_prefixed(row["p"].value)]
         if kind == "label":

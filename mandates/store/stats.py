@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pyoxigraph as ox
-
 from mandates.namespaces import sparql_prologue
+from mandates.query.run import select
+from mandates.store.contract import ReadableStore
 
 _PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 _PER_CLASS = (
@@ -42,12 +42,12 @@ class Stats:
         }
 
 
-def _pairs(store: ox.Store, query: str) -> list[tuple[str, int]]:
-    rows = store.query(query)
+def _pairs(store: ReadableStore, query: str) -> list[tuple[str, int]]:
+    rows = select(store, query)
     return [(row[0].value, int(row[1].value)) for row in rows]
 
 
-def store_stats(store: ox.Store) -> Stats:
+def store_stats(store: ReadableStore) -> Stats:
     graphs = _pairs(store, _PER_GRAPH)
     return Stats(
         triples=sum(n for _, n in graphs),

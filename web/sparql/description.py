@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from mandates.query.run import select
 from mandates.web.store import get_store, per_version
 
 from .formats import GRAPH_TYPES, RESULT_TYPES
@@ -50,20 +51,29 @@ def counts() -> Counts:
 
 def _counts() -> Counts:
     store = get_store()
-    row = next(iter(store.query(_TOTALS, prefixes={"rdf": TYPE.value[:-4]})))
-    graphs = tuple((r[0].value, int(r[1].value)) for r in store.query(_PER_GRAPH))
-    return Counts(*(int(row[i].value) for i in range(5)), graphs=graphs)
+    row = next(iter(select(store, _TOTALS)))
+    graphs = tuple((r[0].value, int(r[1].value)) for r in select(store, _PER_GRAPH))
+    triples, classes, properties, subjects, objects = (int(row[i].value) for i in range(5))
+    return Counts(triples, classes, properties, subjects, objects, graphs)
 
 
 def result_formats() -> list[tuple[str, str]]:
     """(media type, format IRI) for every format the endpoint writes, without aliases."""
-    seen, out = set(), []
-    for media_type, fmt in [*RESULT_TYPES.items(), *GRAPH_TYPES.items()]:
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+    formats: list[tuple[str, ox.QueryResultsFormat | ox.RdfFormat]] = [
+        *RESULT_TYPES.items(),
+        *GRAPH_TYPES.items(),
+    ]
+    for media_type, fmt in formats:
         iri = FORMAT_IRIS.get(fmt.iri, fmt.iri)
         if iri not in seen:
             seen.add(iri)
             out.append((media_type, iri))
     return out
+
+
+Node = ox.NamedNode | ox.BlankNode
 
 
 def _n(value: int) -> ox.Literal:
@@ -75,7 +85,7 @@ def service_description(endpoint: str, dataset: str, limits: str) -> list[ox.Tri
     c = counts()
     service, default = ox.BlankNode("service"), ox.BlankNode("default")
     ds = ox.NamedNode(dataset)
-    triples = [
+    triples: list[tuple[Node, ox.NamedNode, Node | ox.Literal]] = [
         (service, TYPE, ox.NamedNode(SD + "Service")),
         (service, ox.NamedNode(SD + "endpoint"), ox.NamedNode(endpoint)),
         (service, ox.NamedNode(SD + "supportedLanguage"), ox.NamedNode(SD + "SPARQL11Query")),
@@ -108,7 +118,7 @@ def void_description(endpoint: str, dataset: str) -> list[ox.Triple]:
     """The VoID description of the dataset: totals, and one subset per named graph."""
     c = counts()
     ds = ox.NamedNode(dataset)
-    triples = [
+    triples: list[tuple[Node, ox.NamedNode, Node | ox.Literal]] = [
         (ds, TYPE, ox.NamedNode(VOID + "Dataset")),
         (ds, ox.NamedNode(DCT + "title"), ox.Literal("UN Mandates Graph", language="en")),
         (ds, ox.NamedNode(VOID + "sparqlEndpoint"), ox.NamedNode(endpoint)),

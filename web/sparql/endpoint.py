@@ -89,6 +89,7 @@ class QueryEndpoint:
             store = self.root.location()
         except StoreError as err:
             raise ProtocolError(503, f"no store to query: {err}") from None
+        assert operation.query is not None  # a request without a query goes on to Flask
         job = Job(
             store=store,
             query=operation.query,

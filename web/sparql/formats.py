@@ -82,7 +82,7 @@ def choose(
         return None
     if not accept:
         return next(iter(types))
-    return accept.best_match(types, default=None)
+    return accept.best_match(list(types))
 
 
 @lru_cache(maxsize=512)

@@ -80,7 +80,7 @@ def read_operation(environ: dict, max_body: int) -> Operation:
     default = _iris(params, "default-graph-uri")
     named = _iris(params, "named-graph-uri")
     dataset = (default, named) if default or named else (None, None)
-    return Operation(query, *dataset, formats=_all(params, "format"))
+    return Operation(query, dataset[0], dataset[1], formats=_all(params, "format"))
 
 
 def _body(environ: dict, max_body: int) -> bytes:

@@ -24,7 +24,7 @@ class Channel:
 
     def __init__(self, sock: socket.socket) -> None:
         self.sock = sock
-        self._pending = b""
+        self._pending: bytes | bytearray = b""
         self._limited = False  #: whether SO_RCVTIMEO is set
 
     def send(self, message: object) -> None:
@@ -35,15 +35,15 @@ class Channel:
         """The next message. Raises :class:`TimeoutError` when none came by ``deadline`` (a
         ``time.monotonic()`` value; None waits for ever) and :class:`EOFError` when the other
         end has closed."""
-        buffer = self._pending or self._read(deadline)
+        buffer: bytes | bytearray = self._pending or self._read(deadline)
         while len(buffer) < _SIZE.size:
             buffer += self._read(deadline)
         end = _SIZE.size + _SIZE.unpack_from(buffer)[0]
-        if len(buffer) < end:
-            buffer = bytearray(buffer)
-            while len(buffer) < end:
-                buffer += self._read(deadline)
-            buffer = bytes(buffer)
+        if len(buffer) < end:  # a large message: gather it without copying it at every read
+            gathered = bytearray(buffer)
+            while len(gathered) < end:
+                gathered += self._read(deadline)
+            buffer = gathered
         self._pending = buffer[end:]
         return pickle.loads(memoryview(buffer)[_SIZE.size : end])
 

@@ -113,7 +113,9 @@ class QueryPool:
         try:
             worker = self._send(worker, job)
             try:
-                return worker.channel.receive(deadline)
+                answer = worker.channel.receive(deadline)
+                assert isinstance(answer, Answer)
+                return answer
             except TimeoutError:
                 worker = self._replace(worker)
                 raise QueryTimeout() from None

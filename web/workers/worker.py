@@ -18,11 +18,14 @@ import sys
 import threading
 import time
 from itertools import islice
+from typing import cast
 
 import pyoxigraph as ox
 
 from mandates.query.text import update_keyword, uses_service, volatile
+from mandates.rdfio import rdf_bytes, results_bytes
 from mandates.store.backends import open_location
+from mandates.store.contract import ReadableStore
 from mandates.web.sparql.formats import GRAPH_TYPES, RESULT_TYPES
 
 from .channel import Channel
@@ -44,23 +47,24 @@ def serve(conn: Channel) -> None:
     The first message is the prefixes: a pair (declared for every query, used when writing RDF).
     """
     try:
-        prefixes: Prefixes = conn.receive()
+        prefixes = cast(Prefixes, conn.receive())
     except (EOFError, OSError):
         return
-    folder, store = None, None
+    folder: str | None = None
+    store: ReadableStore | None = None
     while True:
         try:
             job = conn.receive()
         except (EOFError, OSError):
             return
-        if job is None:
-            return
+        if not isinstance(job, Job):
+            return  # None: the parent asks the worker to end
         try:
             refused = refusal(job.query)
             if refused:
                 conn.send(Answer("forbidden", message=refused))
                 continue
-            if job.store != folder:
+            if job.store != folder or store is None:
                 folder, store = None, None
                 store, folder = open_location(job.store), job.store
             answer = execute(store, job, prefixes)
@@ -85,7 +89,7 @@ def refusal(query: str) -> str | None:
     return None
 
 
-def execute(store: ox.Store, job: Job, prefixes: Prefixes) -> Answer:
+def execute(store: ReadableStore, job: Job, prefixes: Prefixes) -> Answer:
     declared, written = prefixes
     options: dict = {"prefixes": declared}
     if job.default_graphs is not None or job.named_graphs is not None:
@@ -97,23 +101,21 @@ def execute(store: ox.Store, job: Job, prefixes: Prefixes) -> Answer:
         if job.graph_type is None:
             return Answer("unacceptable", "graph")
         triples = list(islice(results, job.row_limit + 1))
-        body = ox.serialize(
-            triples[: job.row_limit], format=GRAPH_TYPES[job.graph_type], prefixes=written
-        )
+        body = rdf_bytes(triples[: job.row_limit], GRAPH_TYPES[job.graph_type], written)
         truncated = len(triples) > job.row_limit
         return Answer("ok", "graph", body, job.graph_type, truncated, reusable=reusable)
     if job.result_type is None:
         return Answer("unacceptable", "results")
     fmt = RESULT_TYPES[job.result_type]
     if isinstance(results, ox.QueryBoolean):
-        body = results.serialize(format=fmt)
+        body = results_bytes(results, fmt)
         return Answer("ok", "results", body, job.result_type, reusable=reusable)
     names = [v.value for v in results.variables]
     rows = list(islice(results, job.row_limit + 1))
     body = _json_results(names, rows[: job.row_limit])
     if fmt != ox.QueryResultsFormat.JSON:
         parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        body = parsed.serialize(format=fmt)
+        body = results_bytes(parsed, fmt)
     truncated = len(rows) > job.row_limit
     return Answer("ok", "results", body, job.result_type, truncated, reusable=reusable)
 

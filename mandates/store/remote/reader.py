@@ -17,6 +17,7 @@ from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from mandates.namespaces import sparql_prologue
+from mandates.query.run import construct, select
 from mandates.query.saved import SavedQueryError, query_form
 from mandates.query.text import code_only
 
@@ -60,8 +61,8 @@ class RemoteStore:
         *,
         prefixes: dict[str, str] | None = None,
         base_iri: str | None = None,
-        default_graph: Iterable[ox.NamedNode | ox.DefaultGraph] | None = None,
-        named_graphs: Iterable[ox.NamedNode] | None = None,
+        default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
+        named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None,
         use_default_graph_as_union: bool = False,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a query on the server; the answer is parsed into pyoxigraph's result types."""
@@ -71,8 +72,12 @@ class RemoteStore:
         wrapper = self._wrapper(text)
         if default_graph is not None or named_graphs is not None:
             for g in default_graph or ():
+                if isinstance(g, ox.BlankNode):
+                    raise ValueError("a SPARQL server names no graph by a blank node")
                 wrapper.addDefaultGraph(MERGED if isinstance(g, ox.DefaultGraph) else g.value)
             for g in named_graphs or ():
+                if isinstance(g, ox.BlankNode):
+                    raise ValueError("a SPARQL server names no graph by a blank node")
                 wrapper.addNamedGraph(g.value)
         elif not _uses_dataset_clause(query):
             self._dataset(wrapper)
@@ -134,7 +139,7 @@ class RemoteStore:
             where = f"{{ GRAPH {graph_name} {{ {pattern} }} }}"
         else:
             where = f"{{ {{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }} }}"
-        rows = self.query(f"SELECT * WHERE {where}")
+        rows = select(self, f"SELECT * WHERE {where}", prefixes={})
         return (_quad(row, terms, graph_name) for row in rows)
 
     def contains_named_graph(self, graph_name: ox.NamedNode) -> bool:
@@ -147,10 +152,8 @@ class RemoteStore:
         return self.quads_for_pattern(None, None, None, None)
 
     def __len__(self) -> int:
-        rows = self.query(
-            "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-        )
-        return int(next(iter(rows))[0].value)
+        text = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        return int(next(iter(select(self, text, prefixes={})))[0].value)
 
 
 def _server_message(err: SPARQLWrapperException) -> str:
@@ -160,12 +163,13 @@ def _server_message(err: SPARQLWrapperException) -> str:
 
 def _quad(row: ox.QuerySolution, terms: list, graph_name: object) -> ox.Quad:
     s, p, o = (t if t is not None else row[v] for t, v in zip(terms, "spo", strict=True))
+    graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph
     if isinstance(graph_name, ox.NamedNode):
         graph = graph_name
-    elif isinstance(graph_name, ox.DefaultGraph):
+    elif isinstance(graph_name, ox.DefaultGraph) or row["g"] is None:
         graph = ox.DefaultGraph()
     else:
-        graph = row["g"] if row["g"] is not None else ox.DefaultGraph()
+        graph = row["g"]
     return ox.Quad(s, p, o, graph)
 
 
@@ -173,4 +177,4 @@ def _as_query_triples(triples: Iterable[ox.Triple]) -> ox.QueryTriples:
     """Triples parsed from a server's answer, as the result of a CONSTRUCT on the embedded store."""
     scratch = ox.Store()
     scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-    return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    return construct(scratch, "CONSTRUCT WHERE { ?s ?p ?o }", prefixes={})

@@ -33,6 +33,7 @@ from contextlib import contextmanager
 import pyoxigraph as ox
 
 from mandates.errors import StoreError
+from mandates.query.run import select
 from mandates.store.embedded import new_version_name, writer_lock
 
 from .endpoints import MERGED, STATE, Endpoints, ServerError
@@ -63,7 +64,7 @@ class RemoteRoot:
                 f"SELECT ?v ?g WHERE {{ GRAPH <{STATE}> {{ <{STATE}> <{VERSION}> ?v "
                 f"OPTIONAL {{ <{STATE}> <{MEMBER}> ?g }} }} }}"
             )
-            rows = list(reader.query(text, named_graphs=[ox.NamedNode(STATE)]))
+            rows = list(select(reader, text, named_graphs=[ox.NamedNode(STATE)]))
             version = rows[0]["v"].value if rows else None
             graphs = tuple(sorted({r["g"].value for r in rows if r["g"] is not None}))
             self._state = (time.monotonic(), version, graphs)

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from mandates.rdfio import rdf_bytes
+
 from .endpoints import STATE, Endpoints, ServerError, _unreachable
 
 CHUNK = 50_000  #: triples per upload request
@@ -76,7 +78,7 @@ class _Digest(urllib.request.HTTPDigestAuthHandler):
     def retry_http_digest_auth(self, req: urllib.request.Request, auth: str):  # noqa: ANN201
         _scheme, text = auth.split(" ", 1)
         parts = urllib.request.parse_http_list(text)
-        self.challenge = urllib.request.parse_keqv_list(filter(None, parts))
+        self.challenge = urllib.request.parse_keqv_list([p for p in parts if p])
         return super().retry_http_digest_auth(req, auth)
 
     def http_request(self, req: urllib.request.Request) -> urllib.request.Request:
@@ -108,7 +110,7 @@ class Writer:
         """Replace the content of ``graph`` with ``triples``, in requests of about CHUNK
         triples (see :func:`_chunks`)."""
         for i, chunk in enumerate(_chunks(triples, CHUNK)):
-            data = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
+            data = rdf_bytes(chunk, ox.RdfFormat.N_TRIPLES)
             if self.endpoints.graphs:
                 self._graph_store("PUT" if i == 0 else "POST", graph, data)
             else:
@@ -137,7 +139,7 @@ class Writer:
     def _insert_batch(self, batch: list[tuple[str, list[ox.Triple]]]) -> None:
         drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g, _ in batch)
         blocks = "\n".join(
-            f"GRAPH <{g}> {{\n{ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES).decode()}}}"
+            f"GRAPH <{g}> {{\n{rdf_bytes(ts, ox.RdfFormat.N_TRIPLES).decode()}}}"
             for g, ts in batch
             if ts
         )
