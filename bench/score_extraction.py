@@ -158,10 +158,10 @@ def _show(stem: str, label: str, gold, pred, pairs, iri) -> None:
     if label == "loose":
         for i, g in enumerate(gold):
             if i not in matched_g:
-                print(f"  MISS  {tag} {g['paragraph']:6} {g['relation']:12} {g['quote']}")
+                print(f"  MISS  {tag} {g.get('paragraph', ''):6} {g['relation']:12} {g['quote']}")
         for j, p in enumerate(pred):
             if j not in matched_p:
-                print(f"  EXTRA {tag} {p['paragraph']:6} {p['relation']:12} {p['quote']}")
+                print(f"  EXTRA {tag} {p.get('paragraph', ''):6} {p['relation']:12} {p['quote']}")
         return
     for gi, pj in match(gold, pred):
         if gi in matched_g:
@@ -170,7 +170,7 @@ def _show(stem: str, label: str, gold, pred, pairs, iri) -> None:
         for part in ("subject", "object"):
             if iri(g[part]) != iri(p[part]):
                 print(
-                    f"  {part.upper():7} {tag} {g['paragraph']:6} {g['relation']:12} "
+                    f"  {part.upper():7} {tag} {g.get('paragraph', ''):6} {g['relation']:12} "
                     f"gold {g[part]!r} | got {p[part]!r}"
                 )
 

@@ -18,6 +18,7 @@ from .agenda import agenda_list, agenda_mentions
 from .coref import Context
 from .errors import NothingFoundError, QuoteError
 from .identity import DocumentInfo, describe
+from .minting import complete
 from .names import meeting_name
 from .objects import name_object
 from .read import read_bytes
@@ -120,6 +121,8 @@ def _relations(
             found = sentence_relations(s.text, ctx, info.own_id, p.kind, meeting)
             meeting = ctx.meeting_frame(s.text) or meeting
             for f in found:
+                if not (complete(f.subject) and complete(f.object)):
+                    continue  # a fragment is never minted: no act rather than a wrong one
                 key = f"{f.key}|{p.pid}" if f.primary else f.key  # each paragraph is its own act
                 if key in seen:
                     continue

@@ -26,14 +26,27 @@ from .names import ACTOR, instrument_name, resolve_body, tidy
 from .symbols import find_symbols
 from .verbs import ADVERB
 
+# nouns whose complement is "to …" (not an infinitive): "response to cybercrime"
+_TO_NOUNS = (
+    r"response|responses|contribution|contributions|access|commitment|commitments|support|"
+    r"assistance|threat|threats|approach|approaches|related|relating|pertaining|respect|regard|"
+    r"addition|reference|contrary|prior|due|pursuant|according|thanks|attention|relevance|"
+    r"need|needs|efforts|determination|ability|capacity|obligation|obligations|opportunity"
+)
 _STOP = re.compile(
-    r"(?<!\d)\s+to\s+(?!\d)|\s+(?:that|so that|in order to|with a view to|pursuant to|"
+    r"(?<!\d)\s+to\s+(?!\d|the\b|an?\b|its\b|their\b|[A-Z])"
+    r"|\s+(?:that|so that|in order to|with a view to|pursuant to|"
     r"in line with|with the|"
     r"at the request of|in accordance with|on the basis of|in (?:cooperation|collaboration|"
     r"consultation) with)\s+"
     r"|,?\s+(?:as\s+)?(?:prepared|adopted|drafted|compiled|submitted|endorsed)\s+by\b"
     r"|;|:|\.\s|\.$"
 )
+
+
+def _to_complement(text: str, m: re.Match) -> bool:
+    """True when a stop at " to " follows a noun that takes a "to" complement."""
+    return m.group().strip() == "to" and bool(re.search(rf"\b(?:{_TO_NOUNS})$", text[: m.start()]))
 
 
 def object_phrase(text: str, relation: str) -> str:
@@ -52,6 +65,9 @@ def object_phrase(text: str, relation: str) -> str:
         # "to the Commission" it is addressed to
         text = re.sub(r"^\s*to\s+[a-z]+\s+", " ", text)
         text = re.sub(rf"^\s*to\s+(?:the\s+)?(?:{ACTOR})\s+", " ", text)
+    elif relation == "decided" and re.match(rf"\s*[a-z]+\s+to\s+(?:the\s+)?(?:{ACTOR})\s+", text):
+        # "agreed to transmit to the Commission … conclusions": what is transmitted
+        text = re.sub(rf"^\s*[a-z]+\s+to\s+(?:the\s+)?(?:{ACTOR})\s+", " ", text)
     elif relation in ("decided", "requested", "invited") and re.match(r"\s*to\b", text):
         text = re.sub(r"^\s*to\b\s*", "", text)
     that = re.match(r"\s*that\b", text)
@@ -64,8 +80,13 @@ def object_phrase(text: str, relation: str) -> str:
     )
     if that and relation == "decided":
         return _that_object(text)
+    if that and not re.match(r"\s*(?:in|during|by|at|under|through)\b", text):
+        return _that_object(text, subject_only=True)  # "that INTERPOL is …": INTERPOL
     text = re.sub(r"^\s*in (?:its|their) resolution", "resolution", text)
-    m = _STOP.search(text)
+    event = _EVENT.match(text.strip())
+    if event:  # "the development, in 2023, by X of the Toolkit …": the Toolkit
+        text = event.group("what")
+    m = next((m for m in _STOP.finditer(text) if not _to_complement(text, m)), None)
     phrase = text[: m.start()] if m else text
     depth = 0
     for i, ch in enumerate(phrase):  # cut at the first comma outside parentheses
@@ -86,7 +107,7 @@ _FINITE = re.compile(
 )
 
 
-def _that_object(clause: str) -> str:
+def _that_object(clause: str, subject_only: bool = False) -> str:
     """What a decision "that …" is about: the agent of a passive ("… will be operated by the
     Office" → the Office), what is designated ("24 December should be designated World Day"
     → World Day), else the clause's subject ("the Committee shall continue …").
@@ -101,12 +122,21 @@ def _that_object(clause: str) -> str:
     m = _FINITE.search(clause)
     if not m:
         return ""
+    if subject_only:
+        return re.split(r",\s", clause[: m.start()])[0].strip()
     rest = clause[m.end() :]
     if m.group("by"):
         return re.split(r"[,;.]|\s+(?:to|in|for|with|until)\s", rest)[0].strip()
     if m.group("participle") in ("designated", "named", "declared", "proclaimed"):
         return re.split(r"[,;]|\.(?:\s|$)|\s+(?:to|in|for|with|until)\s", rest)[0].strip()
     return clause[: m.start()].strip()
+
+
+_EVENT = re.compile(
+    r"(?:the\s+)?(?:development|conclusion|convening|launch|publication|establishment|"
+    r"elaboration|finalization)\b(?:,[^,]{1,30},)?(?:\s+by\s+[^,]{1,120}?)?\s+of\s+"
+    r"(?P<what>(?:the\s+)?[A-Z0-9].*)"
+)
 
 
 def name_object(phrase: str, ctx: Context) -> str | None:
