@@ -101,6 +101,13 @@ def _actors(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+def _is_subject(sentence: str, start: int) -> bool:
+    """True when the body mentioned at ``start`` is the subject of a clause: it opens the
+    sentence or follows "that", "which", "In …," ("that the Commission, in its resolution …")."""
+    before = sentence[:start].rstrip()
+    return not before or bool(re.search(r"(?:\bthat|\bwhich|,)$", before))
+
+
 @dataclass
 class Context:
     """What the text has established so far: resolutions, meetings, the default body."""
@@ -114,6 +121,7 @@ class Context:
     aliases: dict[str, str] = field(default_factory=dict)
     carry: tuple[str, str] | None = None  # resolution the current paragraph is reporting on
     titles: list[str] = field(default_factory=list)  # capitalised titles seen ("Practical Guide")
+    voice: str | None = None  # the body whose own paragraph is read: "its" is that body's
 
     def see_titles(self, sentence: str) -> None:
         """Remember Title Case names of four words or more, for "the Guide"-style anaphora."""
@@ -139,7 +147,10 @@ class Context:
             elif re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,3}$", sentence[: c.start][-60:]):
                 before = [a for a in found if a[1] <= c.start and a[2] != "Member States"]
                 after = [a for a in found if a[0] >= c.end]
-                if before:
+                if self.voice and not (before and _is_subject(sentence, before[-1][0])):
+                    body = self.voice  # "Requests the Commission, in accordance with its
+                    # resolution 73/184, …": the Assembly's own resolution
+                elif before:
                     body = before[-1][2]
                 elif _RES_FRAME.match(sentence) and after:
                     body = after[0][2]

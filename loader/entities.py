@@ -23,14 +23,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, SKOS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 
 from mandates import iris
 from mandates.namespaces import MND
 
-SYMBOL = re.compile(r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.()-]+)+( [A-Z])?$")
+# a UN symbol, with a part letter and an old-style session: "A/RES/75/290 B", "E/RES/155 C (VII)"
+SYMBOL = re.compile(r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.()-]+)+( [A-Z])?( \([IVXLC]+\))?$")
 NUMBERED = re.compile(r"^(?P<body>[A-Z]+) (?P<number>\d+/\d+(?: [A-Z])?)$")
-OLD_STYLE = re.compile(r"^A/RES/(?P<number>\d+ \([IVXLC]+\))$")
 ITEM_NUMBER = re.compile(r"^[0-9]+( \([a-z]\))?$")
 MEETING = re.compile(r"^(?P<body>.+?) meeting (?P<n>\d+)(?:, agenda item:? (?P<item>.+))?$")
 BODY_NAMES = {
@@ -44,6 +44,10 @@ BODY_NAMES = {
     "secretariat": "secretariat",
 }
 ADOPTERS = {"A": "general-assembly", "E": "ecosoc", "CCPCJ": "ccpcj"}
+# the ontology's own terms: a class or property is never the subject or object of a statement
+TERMS = {OWL.Class, RDFS.Class, RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty,
+         OWL.AnnotationProperty, OWL.Ontology, SKOS.Concept, SKOS.ConceptScheme}  # fmt: skip
+ONTOLOGY = "https://w3id.org/un-mandates/ontology"
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,13 @@ class Entity:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.replace("\u00a0", " ").split()).lower().removeprefix("the ")
+    """A name as looked up: whitespace, dashes and apostrophes as one form, lower case, no
+    leading article ("2018–2021" and "2018-2021" are one name)."""
+    text = name.replace("\u00a0", " ").translate(_DASHES)
+    return " ".join(text.split()).lower().removeprefix("the ")
+
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "’": "'"})
 
 
 class Registry:
@@ -75,12 +85,16 @@ class Registry:
             self.add_graph(graph)
 
     def add_graph(self, graph: Graph) -> None:
+        terms = {str(s) for t in TERMS for s in graph.subjects(RDF.type, t)} | {
+            str(s) for s in graph.subjects() if str(s).startswith(ONTOLOGY)
+        }
         for s in set(graph.subjects(RDF.type, None)):
-            if isinstance(s, URIRef):
+            if isinstance(s, URIRef) and str(s) not in terms:
                 self.known.add(str(s))
         for predicate in (MND.acronym, SKOS.altLabel, RDFS.label, MND.symbol):
             for s, value in graph.subject_objects(predicate):
-                self.names[_key(str(value))] = str(s)
+                if str(s) not in terms:
+                    self.names[_key(str(value))] = str(s)
         for item, meeting in graph.subject_objects(MND.agendaOf):
             for title in graph.objects(item, MND.title):
                 self.items[(str(meeting), _key(str(title)))] = str(item)
@@ -119,11 +133,6 @@ class Registry:
         if key in self.names:
             iri = self.names[key]
             return Entity(iri, "known", True, name)
-        if match := OLD_STYLE.match(name):
-            iri = iris.document(name)
-            return Entity(
-                iri, "resolution", iri in self.known, name, match["number"], "general-assembly"
-            )
         if SYMBOL.match(name):
             iri = iris.document(name)
             resolution = "/RES/" in name

@@ -91,6 +91,8 @@ def _relations(
             suggested = suggested and not re.match(r"[IVX]+\.\s", p.text)
             continue
         meeting = None
+        # in a resolution's own paragraphs "its resolution" is the adopting body's
+        ctx.voice = info.body if p.kind in ("preamble", "operative") else None
         if not p.text[:1].islower():  # a paragraph continuing across a page keeps its frame
             ctx.carry = None
         if listing and p.kind == "item":

@@ -86,12 +86,17 @@ def attestation(statement_iri: str, source_iri: str, paragraph: str, quote: str)
 
 
 def official_text(symbol: str) -> str:
-    """The address of a UN document's official text at undocs.org.
+    """The address of a UN document's official text at undocs.org, by its symbol as the
+    Official Document System writes it: no space before a part letter or an old-style
+    session, the session before the part letter.
 
     >>> official_text("A/RES/75/290 B")
-    'https://undocs.org/A/RES/75/290%20B'
+    'https://undocs.org/A/RES/75/290B'
+    >>> official_text("A/RES/415 (V)"), official_text("E/RES/155 C (VII)")
+    ('https://undocs.org/A/RES/415(V)', 'https://undocs.org/E/RES/155(VII)C')
     """
-    return "https://undocs.org/" + quote(symbol.strip(), safe="/().-")
+    compact = re.sub(r"^(.*/\d+) ([A-Z]) (\([IVXLC]+\))$", r"\1\3\2", symbol.strip())
+    return "https://undocs.org/" + quote(compact.replace(" ", ""), safe="/().-")
 
 
 def graph(kind: str, name: str) -> str:
