@@ -114,11 +114,17 @@ class Emitter:
     def relation(self, source: URIRef, row: dict) -> None:
         if not (row.get("subject") and row.get("object") and row.get("quote")):
             return
-        subject = self.describe(self.registry.resolve(row["subject"]))
-        obj = self.describe(self.registry.resolve(row["object"]))
         verb = row["relation"]
-        statement = iris.statement(str(subject), verb, str(obj))
         paragraph = row.get("paragraph") or ""
+        known = self.registry.attested(str(source), verb, row["quote"])
+        if known:  # the passage is attested already: the same act, its subject and object
+            subject, obj = URIRef(known.subject), URIRef(known.object)
+            if known.paragraph == paragraph:
+                return  # and the same passage: one attestation is enough
+        else:
+            subject = self.describe(self.registry.resolve(row["subject"]))
+            obj = self.describe(self.registry.resolve(row["object"]))
+        statement = iris.statement(str(subject), verb, str(obj))
         attestation = iris.attestation(statement, str(source), paragraph, row["quote"])
         self._add(statement, RDF.type, MND.Statement)
         self._add(statement, MND.subject, subject)

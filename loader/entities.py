@@ -21,6 +21,7 @@ project's IRI scheme gives it, so the same act read from five documents is one s
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
@@ -64,6 +65,40 @@ class Entity:
     item: str | None = None
 
 
+@dataclass(frozen=True)
+class Passage:
+    """An attested passage: its quote and paragraph, and the act's subject and object IRIs."""
+
+    quote: str
+    paragraph: str
+    subject: str
+    object: str
+
+
+def _words(quote: str) -> list[str]:
+    return [w for w in (re.sub(r"[^\w/.-]", "", t).strip(".").lower() for t in quote.split()) if w]
+
+
+def overlap(a: str, b: str) -> float:
+    """The longest run of words two quotes share, as a share of the shorter one.
+
+    >>> overlap("the Group adopted its workplan", "At that meeting, the Group adopted")
+    0.6
+    """
+    x, y = _words(a), _words(b)
+    if not x or not y:
+        return 0.0
+    best, prev = 0, [0] * (len(y) + 1)
+    for i in range(1, len(x) + 1):
+        cur = [0] * (len(y) + 1)
+        for j in range(1, len(y) + 1):
+            if x[i - 1] == y[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best / min(len(x), len(y))
+
+
 def _key(name: str) -> str:
     """A name as looked up: whitespace, dashes and apostrophes as one form, lower case, no
     leading article ("2018–2021" and "2018-2021" are one name)."""
@@ -81,6 +116,8 @@ class Registry:
         self.names: dict[str, str] = {}
         self.known: set[str] = set()
         self.items: dict[tuple[str, str], str] = {}
+        # passages already attested, by (source, verb): the same passage is the same act
+        self.passages: dict[tuple[str, str], list[Passage]] = defaultdict(list)
         if graph is not None:
             self.add_graph(graph)
 
@@ -95,9 +132,32 @@ class Registry:
             for s, value in graph.subject_objects(predicate):
                 if str(s) not in terms:
                     self.names[_key(str(value))] = str(s)
+        for statement, attestation in graph.subject_objects(MND.attestedBy):
+            source = graph.value(attestation, MND.source)
+            verb = graph.value(statement, MND.verb)
+            if source is None or verb is None:
+                continue
+            self.passages[(str(source), str(verb).rsplit("#", 1)[-1])].append(
+                Passage(
+                    str(graph.value(attestation, MND.quote) or ""),
+                    str(graph.value(attestation, MND.paragraph) or ""),
+                    str(graph.value(statement, MND.subject)),
+                    str(graph.value(statement, MND.object)),
+                )
+            )
         for item, meeting in graph.subject_objects(MND.agendaOf):
             for title in graph.objects(item, MND.title):
                 self.items[(str(meeting), _key(str(title)))] = str(item)
+
+    def attested(self, source: str, verb: str, quote: str) -> Passage | None:
+        """The passage of ``source`` already attested for ``verb`` that ``quote`` overlaps
+        (their longest common run of words covers half the shorter), if any."""
+        best, found = 0.5, None
+        for passage in self.passages.get((source, verb), ()):
+            score = overlap(quote, passage.quote)
+            if score >= best:
+                best, found = score, passage
+        return found
 
     def resolve_body_iri(self, iri: str) -> Entity:
         """The entity of a body given by IRI (known, or minted from its slug)."""

@@ -151,6 +151,10 @@ def name_object(phrase: str, ctx: Context) -> str | None:
     symbols = find_symbols(head)
     if symbols:
         before = re.split(r"\s*\(\[?" + re.escape(symbols[0]), head)[0]
+        if re.match(
+            r"\s*(?:\]\(#\))?\s*,\s*annex", head[head.find(symbols[0]) + len(symbols[0]) :]
+        ):
+            return tidy(before)  # "topics (E/CN.15/2011/19, annexes I and II)": in the document
         return ctx.alias(before, symbols[0])
     known = ctx.alias(phrase)
     if known:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from .coref import ACTOR_RE, Context
-from .meetings import find_dates
 from .names import EXPERT_GROUP, meeting_name, resolve_body
 from .objects import name_object
 from .spans import Found, words_back, words_on
@@ -172,16 +171,11 @@ def agentless(s: str, t: Trigger, ctx: Context, mframe, prev_passive) -> list[Fo
             return []
         body = ctx.last_meeting[0] if ctx.last_meeting else ctx.default_body or EXPERT_GROUP
         return [Found(body, rel, meeting, q_lo, hi, t.start, False, f"held|{meeting}")]
-    if rel == "postponed":
-        dates = find_dates(s)
-        obj = None
-        if dates:
-            obj = f"{dates[0].printed} (originally scheduled dates)"
-        return (
-            [Found(meeting, rel, obj, q_lo, hi, t.start, False, f"postponed|{meeting}")]
-            if meeting
-            else []
-        )
+    if rel == "postponed":  # the meeting's body postponed the meeting; a date is no object
+        if not meeting:
+            return []
+        body = ctx.last_meeting[0] if ctx.last_meeting else ctx.default_body or EXPERT_GROUP
+        return [Found(body, rel, meeting, q_lo, hi, t.start, False, f"postponed|{meeting}")]
     if prev_passive and re.search(r"(?:,|\band)\s*$", pre[-8:]):  # "…, and confirmed at …"
         agent, obj = prev_passive
         return [

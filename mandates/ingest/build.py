@@ -48,6 +48,10 @@ from .submissions import read_document
 REGISTRY_PREDICATES = frozenset(
     str(p) for p in (RDF.type, MND.acronym, SKOS.altLabel, RDFS.label, MND.symbol)
 ) | {str(MND.agendaOf), str(MND.title)}
+# … and the attested passages, so that the loader attests a passage as the act already stated
+REGISTRY_PREDICATES |= {
+    str(p) for p in (MND.attestedBy, MND.source, MND.quote, MND.paragraph, MND.verb, MND.subject)
+} | {str(MND.object)}
 
 
 @dataclass
