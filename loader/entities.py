@@ -177,6 +177,15 @@ class Registry:
                 return prefix
         return None
 
+    def _shortened(self, key: str) -> str | None:
+        """The one known resource of which the name, five words or more, is the start of a
+        name ("open-ended ad hoc intergovernmental committee of experts" for the committee
+        whose label runs on "to elaborate …")."""
+        if len(key.split()) < 5:
+            return None
+        found = {iri for name, iri in self.names.items() if name.startswith(key + " ")}
+        return found.pop() if len(found) == 1 else None
+
     def _is_body(self, name: str) -> bool:
         key = _key(name)
         return key in BODY_NAMES or (key in self.names and self.names[key] in self.known)
@@ -250,5 +259,7 @@ class Registry:
             return Entity(iri, "body", iri in self.known, name)
         if prefix := self._known_prefix(key):
             return Entity(self.names[prefix], "known", True, name)
+        if shortened := self._shortened(key):
+            return Entity(shortened, "known", True, name)
         iri = iris.matter(name)
         return Entity(iri, "matter", iri in self.known, name)

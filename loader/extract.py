@@ -19,7 +19,7 @@ from .coref import Context
 from .errors import NothingFoundError, QuoteError
 from .identity import DocumentInfo, describe
 from .minting import complete
-from .names import meeting_name
+from .names import EXPERT_GROUP, OFFICERS, meeting_name
 from .objects import name_object
 from .read import read_bytes
 from .relations import sentence_relations
@@ -84,6 +84,7 @@ def _relations(
     listing: dict | None = None
     whole = collapse(text.source)
     own_acts = {info.own_id} - {None}
+    own_officers = info.body == EXPERT_GROUP  # a bare "Chair" is the Expert Group's only there
     if ctx.report and ctx.own_meeting:
         own_acts.add(meeting_name(info.body, ctx.own_meeting))
     for p in paras[info.top :]:
@@ -125,6 +126,8 @@ def _relations(
             for f in found:
                 if not (complete(f.subject) and complete(f.object)):
                     continue  # a fragment is never minted: no act rather than a wrong one
+                if not own_officers and {f.subject, f.object} & OFFICERS:
+                    continue  # "the Chair" of another body than the one whose officers we know
                 key = f"{f.key}|{p.pid}" if f.primary else f.key  # each paragraph is its own act
                 if key in seen:
                     continue

@@ -96,7 +96,8 @@ def object_phrase(text: str, relation: str) -> str:
             if not re.match(r"\s*(?:annex|para|inter alia|\*inter|entitled)", nxt):
                 phrase = phrase[:i]
                 break
-    if m and re.search(r"\s+and\s+\w+$", phrase) and phrase.count(" and ") == 1:
+    whole_name = re.search(rf"(?:{ACTOR})$", phrase)  # "… Office on Drugs and Crime"
+    if m and re.search(r"\s+and\s+\w+$", phrase) and phrase.count(" and ") == 1 and not whole_name:
         phrase = re.sub(r"\s+and\s+\w+$", "", phrase)  # a coordination cut short by the stop
     return re.sub(r"(?:\s*,|\s+(?:and|or))+$", "", phrase.strip())
 

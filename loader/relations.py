@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .coref import ACTOR_RE, Context, qualified
-from .names import EXPERT_GROUP, meeting_name, resolve_body
+from .names import EXPERT_GROUP, OFFICERS, meeting_name, resolve_body
 from .objects import addressees, conjuncts, name_object, object_phrase
 from .passive import agentive, agentless, present_passive
 from .patterns import phrase_acts
@@ -37,7 +37,6 @@ _ADVERBS = re.compile(
 )
 _PAREN = re.compile(r",[^,]{1,80},\s*$")
 _SPLIT = {"noted", "considered"}
-_OFFICERS = {"Rapporteur", "Chair", "Vice-Chair", "Vice-President", "President"}
 # "…, in which the INTERPOL General Assembly recognized …": an act of the instrument just cited
 _RELATIVE = re.compile(
     r"\b(?:in|by|under|through) which\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}$"
@@ -246,7 +245,7 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
         subject = before[-1][2]
     else:
         return []
-    if rel == "noted" and subject in _OFFICERS:
+    if rel == "noted" and subject in OFFICERS:
         return []  # an officer who "noted" suggestions recorded them: no act of a body
     phrase = object_phrase(after, rel)
     parts = conjuncts(after.split(";")[0]) if rel in _SPLIT else [(0, phrase)]
