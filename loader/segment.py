@@ -103,6 +103,7 @@ class Sentence:
 
 
 def _is_heading(line: str, next_line: str, width: int) -> bool:
+    line = re.sub(r"([.,;:])\s+\d{1,2}$", r"\1", line)  # a footnote mark after the clause
     words = line.split()
     return (
         0 < len(words) <= 14
@@ -116,7 +117,9 @@ def _is_heading(line: str, next_line: str, width: int) -> bool:
 def _blocks(text: Text) -> Iterator[tuple[int, int, bool]]:
     """Yield (start, end, is_heading) spans of paragraph blocks in the clean text."""
     lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text.clean)]
-    width = sorted(len(line) for *_, line in lines)[int(len(lines) * 0.9)] if lines else 0
+    # the width of a full line, which a heading falls well short of (at least that of a page of
+    # about 80 characters, whatever width the tool that extracted the text wrapped at)
+    width = max(sorted(len(line) for *_, line in lines)[int(len(lines) * 0.9)], 80) if lines else 0
     block: list[tuple[int, int, str]] = []
     gaps = set(text.gaps)
     for i, (start, end, line) in enumerate(lines):
@@ -135,7 +138,7 @@ def _blocks(text: Text) -> Iterator[tuple[int, int, bool]]:
             )
             or _is_heading(prev, line, width)
             and len(block) == 1
-            or (start in gaps and not continued)
+            or (start in gaps and bool(re.search(r"[.:;]\**$", prev)))  # a page ends a paragraph
             or set(line) == {"_"}
             or set(prev) == {"_"}
             or bool(_ADOPTION.match(line))

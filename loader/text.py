@@ -122,26 +122,30 @@ def normalise(source: str) -> Text:
     chars: list[str] = []
     offsets: list[int] = []
     gaps: list[int] = []
-    pending_gap = pending_blank = False
+    pending_gap = False
+    blanks = 0  # blank lines since the last text line, furniture aside
     for start, line in lines:
         if is_furniture(line, repeated):
             pending_gap = True
+            blanks = 0  # the blank lines around page furniture are the page break's
             continue
         if not line.strip():
-            pending_blank = True
+            blanks += not pending_gap
             continue
         if chars:
             joined = chars[-1] == "-" and len(chars) > 1 and chars[-2].isalpha()
             if joined and line.lstrip()[:1].islower():
                 pass
             else:
-                sep = "\n\n" if pending_blank and not spaced else "\n"
+                # a blank line parts paragraphs; in a double-spaced extraction, two do
+                sep = "\n\n" if blanks > (1 if spaced else 0) else "\n"
                 for ch in sep:
                     chars.append(ch)
                     offsets.append(max(start - 1, 0))
         if pending_gap and chars:
             gaps.append(len(chars))
-        pending_gap = pending_blank = False
+        pending_gap = False
+        blanks = 0
         _append_line(line, start, chars, offsets)
     return Text(source, "".join(chars), tuple(offsets), tuple(gaps))
 
