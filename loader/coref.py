@@ -227,7 +227,9 @@ class Context:
                 return meeting_name(body, self.own_meeting)
             if m.group("ord"):
                 n = ordinal(m.group("ord"))
-                if m.group("ord")[0].isdigit() and self.own_meeting:
+                if m.group("ord")[0].isdigit():
+                    if not self.own_meeting:
+                        continue  # "its 1st meeting" is a sitting, never a session's ordinal
                     n = self.own_meeting  # a numbered sitting of the session reported on
                 body = self.default_body or EXPERT_GROUP
                 self.last_meeting = (body, n or 0)

@@ -65,7 +65,7 @@ class Emitter:
             self._add(iri, RDF.type, kind)
             self._add(iri, RDFS.label, label)
             if SYMBOL.match(entity.name):
-                self._add(iri, MND.symbol, Literal(entity.name))
+                self._add(iri, MND.symbol, Literal(iris.ods_symbol(entity.name)))
                 self._add(iri, MND.officialText, iris.official_text(entity.name))
             elif entity.number:
                 self._add(iri, MND.resolutionNumber, Literal(entity.number))

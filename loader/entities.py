@@ -33,7 +33,9 @@ from mandates.namespaces import MND
 SYMBOL = re.compile(r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.()-]+)+( [A-Z])?( \([IVXLC]+\))?$")
 NUMBERED = re.compile(r"^(?P<body>[A-Z]+) (?P<number>\d+/\d+(?: [A-Z])?)$")
 ITEM_NUMBER = re.compile(r"^[0-9]+( \([a-z]\))?$")
-MEETING = re.compile(r"^(?P<body>.+?) meeting (?P<n>\d+)(?:, agenda item:? (?P<item>.+))?$")
+MEETING = re.compile(
+    r"^(?P<body>.+?) (?:meeting|session) (?P<n>\d+)(?:, agenda item:? (?P<item>.+))?$"
+)
 BODY_NAMES = {
     "general assembly": "general-assembly",
     "commission on crime prevention and criminal justice": "ccpcj",

@@ -87,6 +87,8 @@ def _relations(
     own_officers = info.body == EXPERT_GROUP  # a bare "Chair" is the Expert Group's only there
     if ctx.report and ctx.own_meeting:
         own_acts.add(meeting_name(info.body, ctx.own_meeting))
+    elif ctx.report and info.body:
+        own_acts.add(info.body)  # a report of a session that prints no ordinal: the body's acts
     for p in paras[info.top :]:
         if p.kind == "heading":
             suggested = suggested and not re.match(r"[IVX]+\.\s", p.text)

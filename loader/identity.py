@@ -39,6 +39,7 @@ from .text import Text
 
 _KINDS = [
     (r"Resolution adopted by", "resolution"),
+    (r"^Resolution \d{1,4}/\d{1,4}$", "resolution"),  # as printed in a body's report
     (r"Draft resolution", "draft resolution"),
     (r"Annotated provisional agenda", "annotated provisional agenda"),
     (r"Addendum", "report addendum"),
@@ -93,7 +94,7 @@ def describe(text: Text, paras: list[Paragraph]) -> DocumentInfo:
     """Kind, symbol, title, dates, body and own meeting of a document."""
     top = _top(paras)
     head = "\n".join(p.text for p in top)
-    kind = next((k for pattern, k in _KINDS if re.search(pattern, head)), None)
+    kind = next((k for pattern, k in _KINDS if re.search(pattern, head, re.M)), None)
     symbol = _own_symbol(head)
     if kind is None:
         kind = "web summary" if not symbol and "Distr." not in head else "document"
@@ -101,11 +102,16 @@ def describe(text: Text, paras: list[Paragraph]) -> DocumentInfo:
     adoption = _ADOPTION.search(text.clean[: top[-1].end]) if top else None
     adopted_by = resolve_body(adoption.group("body")) if adoption else None
     date = _adoption_date(text, adoption) if kind == "resolution" else None
+    opener = _opener(paras)
     found = actors(head) or actors(text.clean)
     counts = Counter(name for *_, name in actors(text.clean))
     body = found[0][2] if actors(head) else (counts.most_common(1)[0][0] if counts else None)
     body = adopted_by or body
     own_id = resolution_id(symbol) if symbol and "/RES/" in symbol else symbol
+    numbered = re.search(r"^Resolution (\d{1,4}/\d{1,4})$", head, re.M)
+    if own_id is None and numbered and opener:  # "Resolution 40/2" … "The Commission …,"
+        own_id = resolution_id(numbered.group(1), opener)
+        body = opener
     return DocumentInfo(
         kind,
         symbol,
@@ -120,6 +126,15 @@ def describe(text: Text, paras: list[Paragraph]) -> DocumentInfo:
         adopted_by,
         adoption.span() if adoption else None,
     )
+
+
+def _opener(paras: list[Paragraph]) -> str | None:
+    """The body a resolution's text opens with: "The Commission on …," → the Commission."""
+    for p in paras[:15]:
+        m = re.fullmatch(r"\**The (?P<b>[A-Z][\w ,'’-]{2,120}),\**", p.text.strip())
+        if m and resolve_body(m.group("b")):
+            return resolve_body(m.group("b"))
+    return None
 
 
 def _own_symbol(head: str) -> str | None:
@@ -160,6 +175,8 @@ def _title(top: list[Paragraph], kind: str) -> str | None:
                 if m.group("t").endswith(";")
                 else (m.group("t"))
             )
+        if re.fullmatch(r"Resolution \d{1,4}/\d{1,4}", t) and i + 1 < len(texts):
+            return texts[i + 1]
         if kind == "draft resolution" and t.startswith("Draft resolution") and i + 1 < len(texts):
             return texts[i + 1]
         if re.match(r"Note by the Secretar", t) and i:

@@ -99,18 +99,22 @@ class Text:
 
 
 def _double_spaced(lines: list[tuple[int, str]]) -> bool:
-    """True when nearly every text line is followed by a blank line (PDF extraction)."""
+    """True when nearly every text line is followed by a blank line and sentences run on over
+    them (PDF extraction): a line that stops mid-sentence, a blank, then a lower-case line.
+    One paragraph a line, blank lines between, is not that."""
     kinds = [bool(text.strip()) for _, text in lines]
     full = [i for i, k in enumerate(kinds) if k]
     if len(full) < 10:
         return False
     spaced = sum(1 for i in full if i + 1 < len(kinds) and not kinds[i + 1])
-    mid = sum(
+    runs_on = sum(
         1
-        for i in full
-        if re.search(r"[\w,]$", lines[i][1].strip()) and len(lines[i][1].strip()) >= 50
+        for a, b in zip(full, full[1:], strict=False)
+        if b > a + 1
+        and re.search(r"[\w,]$", lines[a][1].strip())
+        and lines[b][1].strip()[:1].islower()
     )
-    return spaced >= 0.6 * len(full) and mid >= 0.4 * len(full)
+    return spaced >= 0.6 * len(full) and runs_on >= 0.25 * len(full)
 
 
 def normalise(source: str) -> Text:

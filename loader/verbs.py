@@ -86,7 +86,8 @@ def _lookup(table: dict[str, list[str]]) -> dict[str, str]:
 
 _PAST_RE = re.compile(
     rf"\b(?P<aux>(?:was|were|had been|has been|have been|be|had to be|is|are)\s+(?:\w+ly\s+)?)?"
-    rf"(?P<form>{_alternation(PAST)})\b(?P<by>\s+(?:(?!to\b)\w+\s+){{0,4}}?by\b)?"
+    rf"(?P<form>{_alternation(PAST)})\b(?P<by>\s+(?:(?!to\b)\w+\s+){{0,4}}?by\b"
+    rf"(?!\s+(?:consensus|acclamation|(?:a\s+)?(?:recorded\s+)?vote|means|way)\b))?"
 )
 _OPERATIVE_RE = re.compile(
     rf"^(?:(?:Also|Further|Again|Once again|Strongly)\s+)?"
@@ -110,6 +111,7 @@ _CONJOINED_OPERATIVE = re.compile(
 _CONJOINED_PARTICIPLE = re.compile(
     rf"(?:,\s+(?:and\s+)?|\s+and\s+){ADVERBIAL}(?P<form>{_alternation(PREAMBULAR).lower()})\b"
 )
+_HELD_ITS = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:session|meeting)\b")
 _LOOKUP = {"past": _lookup(PAST), "operative": _lookup(OPERATIVE), "preamble": _lookup(PREAMBULAR)}
 
 
@@ -147,8 +149,10 @@ def find_triggers(sentence: str, paragraph_kind: str = "text") -> list[Trigger]:
         form = m.group("form").lower()
         rel = _LOOKUP["past"][form]
         passive = bool(m.group("aux")) or bool(m.group("by"))
-        if rel == "held" and form == "held" and not m.group("aux"):
-            continue  # "held in 2018" (participle), not "was held"
+        if rel == "held" and form == "held" and not m.group("aux") and not _HELD_ITS.match(
+            sentence, m.end()
+        ):
+            continue  # "held in 2018" (participle), not "was held" or "held its session"
         if any(t.start <= m.start() < t.end for t in out):
             continue  # "Having considered": the participle already counted
         start = m.start("aux") if m.group("aux") else m.start("form")

@@ -95,8 +95,19 @@ def official_text(symbol: str) -> str:
     >>> official_text("A/RES/415 (V)"), official_text("E/RES/155 C (VII)")
     ('https://undocs.org/A/RES/415(V)', 'https://undocs.org/E/RES/155(VII)C')
     """
-    compact = re.sub(r"^(.*/\d+) ([A-Z]) (\([IVXLC]+\))$", r"\1\3\2", symbol.strip())
-    return "https://undocs.org/" + quote(compact.replace(" ", ""), safe="/().-")
+    return "https://undocs.org/" + quote(ods_symbol(symbol).replace(" ", ""), safe="/().-")
+
+
+def ods_symbol(symbol: str) -> str:
+    """An old-style symbol as the Official Document System writes it: the session right after
+    the number, then the part letter ("E/RES/155 C (VII)" → "E/RES/155(VII)C").
+
+    >>> ods_symbol("A/RES/415 (V)"), ods_symbol("A/RES/75/290 B")
+    ('A/RES/415(V)', 'A/RES/75/290 B')
+    """
+    text = symbol.strip()
+    m = re.fullmatch(r"(?P<head>.*/\d+)(?: (?P<part>[A-Z]))? (?P<session>\([IVXLC]+\))", text)
+    return f"{m['head']}{m['session']}{m['part'] or ''}" if m else text
 
 
 def graph(kind: str, name: str) -> str:

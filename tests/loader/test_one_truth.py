@@ -133,8 +133,8 @@ def test_the_masthead_symbol_is_the_documents_own() -> None:
 @pytest.mark.parametrize(
     ("cited", "symbol", "address"),
     [
-        ("E/RES/155 C (VII)", "E/RES/155 C (VII)", "https://undocs.org/E/RES/155(VII)C"),
-        ("A/RES/415 (V)", "A/RES/415 (V)", "https://undocs.org/A/RES/415(V)"),
+        ("E/RES/155 C (VII)", "E/RES/155(VII)C", "https://undocs.org/E/RES/155(VII)C"),
+        ("A/RES/415 (V)", "A/RES/415(V)", "https://undocs.org/A/RES/415(V)"),
         ("A/RES/75/290 B", "A/RES/75/290 B", "https://undocs.org/A/RES/75/290B"),
     ],
 )
