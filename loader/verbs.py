@@ -149,8 +149,11 @@ def find_triggers(sentence: str, paragraph_kind: str = "text") -> list[Trigger]:
         form = m.group("form").lower()
         rel = _LOOKUP["past"][form]
         passive = bool(m.group("aux")) or bool(m.group("by"))
-        if rel == "held" and form == "held" and not m.group("aux") and not _HELD_ITS.match(
-            sentence, m.end()
+        if (
+            rel == "held"
+            and form == "held"
+            and not m.group("aux")
+            and not _HELD_ITS.match(sentence, m.end())
         ):
             continue  # "held in 2018" (participle), not "was held" or "held its session"
         if any(t.start <= m.start() < t.end for t in out):
