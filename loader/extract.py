@@ -221,6 +221,11 @@ def extract_text(source: str, name: str = "<text>") -> Extraction:
         own_meeting=own_meeting,
         report=info.kind in ("report", "report addendum"),
     )
+    ctx.footnotes = {
+        p.label: re.sub(r"^\S+\s+", "", p.text).strip()
+        for p in paras
+        if p.kind == "footnote" and p.label
+    }
     book = MeetingBook(ctx, info.meeting)
     mentioned: list[dict] = []
     relations, cited = _relations(text, paras, info, ctx, book, name, mentioned)

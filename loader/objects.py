@@ -296,3 +296,32 @@ def _distribute(phrase: str) -> list[str]:
     if not m or m.group("a").endswith("s"):
         return [phrase]
     return [f"{m.group('a')} {m.group('head')}", f"{m.group('b')} {m.group('head')}"]
+
+
+_MARK = re.compile(r"\s*,?\s*(?P<n>\d{1,2})(?![\d/.,]\d)\b")
+_NOTE_SYMBOL = r"[A-Z][^\s,;]*/[^\s,;]*[^\s,;.]"
+_NOTE_SYMBOLS = re.compile(
+    rf"(?:See\s+)?(?P<s>{_NOTE_SYMBOL}(?:(?:,\s*|,?\s+and\s+){_NOTE_SYMBOL})*)\.?"
+)
+_NOTE_RESOLUTION = re.compile(r"(?:General Assembly\s+)?[Rr]esolution (?P<n>\d{1,4}/\d{1,4})\.?")
+
+
+def footnoted(rest: str, ctx: Context) -> list[str]:
+    """What a footnote mark right after an object names: the document symbols the footnote
+    gives ("the report of the Secretary-General, 1" with note "1 E/CN.15/2024/12."), or the
+    resolution it is ("Resolution 72/1."). A note that adds more ("Resolution 40/33, annex",
+    "See A/1, chap. VII") names nothing: the object keeps its own name.
+
+    >>> from mandates.loader.coref import Context
+    >>> ctx = Context(footnotes={"3": "A/CONF.1/RPM.1/2 and A/CONF.1/RPM.2/2.",
+    ...                          "4": "Resolution 72/1.", "5": "Resolution 40/33, annex."})
+    >>> footnoted(", 3 and", ctx), footnoted(" 4,", ctx), footnoted(", 5 the", ctx)
+    (['A/CONF.1/RPM.1/2', 'A/CONF.1/RPM.2/2'], ['A/RES/72/1'], [])
+    """
+    m = _MARK.match(rest)
+    note = ctx.footnotes.get(m.group("n"), "") if m else ""
+    if (found := _NOTE_SYMBOLS.fullmatch(note)) and not re.search(r"\b(?:annex|chap)", note):
+        return re.split(r",\s*|,?\s+and\s+", found.group("s"))
+    if found := _NOTE_RESOLUTION.fullmatch(note):
+        return [f"A/RES/{found.group('n')}"]
+    return []

@@ -15,7 +15,7 @@ import re
 
 from .coref import ACTOR_RE, Context
 from .names import EXPERT_GROUP, meeting_name, resolve_body
-from .objects import name_object
+from .objects import footnoted, name_object
 from .spans import Found, words_back, words_on
 from .verbs import Trigger
 
@@ -120,6 +120,8 @@ def agentive(
         else (name_object(patient, ctx) if patient else None)
     )
     out = []
+    if found and (noted := footnoted(s[start + found[-1][1] :], ctx)):
+        obj = noted[0] if len(noted) == 1 else obj  # "the paper prepared by X, 8": note 8's
     for a_lo, a_hi, agent in found:
         tail = s[start + a_hi : start + a_hi + 60]
         subject = agent

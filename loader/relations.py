@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .coref import ACTOR_RE, Context, qualified
 from .names import EXPERT_GROUP, OFFICERS, meeting_name, resolve_body
-from .objects import addressees, conjuncts, name_object, object_phrase
+from .objects import addressees, conjuncts, footnoted, name_object, object_phrase
 from .passive import agentive, agentless, present_passive
 from .patterns import phrase_acts
 from .spans import Found, words_back, words_on
@@ -167,6 +167,8 @@ def _resolution_style(s: str, t: Trigger, nxt: int, clause_end: int, ctx: Contex
     names = [name_object(phrase, ctx)]
     if t.relation in ("requested", "invited"):
         names = [name_object(part, ctx) for part in addressees(after)] or names
+    elif phrase and (noted := footnoted(after[after.find(phrase) + len(phrase) :], ctx)):
+        names = noted  # "the reports of the regional meetings, 3": the documents of note 3
     return [
         Found(
             subject, t.relation, obj, t.start, hi, t.start, True, f"{t.relation}|{obj}|{after[:40]}"

@@ -165,3 +165,20 @@ def test_a_decision_that_names_what_it_concerns() -> None:
         "United Nations Office on Drugs and Crime",
         "World Fisheries Crime Day",
     ]
+
+
+def test_a_footnote_mark_names_the_documents_of_its_note() -> None:
+    got = rows(
+        "Having considered the report of the Secretary-General on fisheries crime, 1\n"
+        "Taking note of the reports of the regional meetings, 2 and of the study on ports, 3\n"
+        "__________________\n"
+        "1 E/CN.15/2037/4.\n"
+        "2 A/CONF.300/RPM.1/2 and A/CONF.300/RPM.2/2.\n"
+        "3 Resolution 80/9, annex.\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    assert [(v, o) for _, v, o, p in got if p in ("pp1", "pp2")] == [
+        ("considered", "E/CN.15/2037/4"),
+        ("noted", "A/CONF.300/RPM.1/2"),
+        ("noted", "A/CONF.300/RPM.2/2"),
+    ]
