@@ -125,10 +125,12 @@ class Context:
     footnotes: dict[str, str] = field(default_factory=dict)  # mark → the footnote's text
 
     def see_titles(self, sentence: str) -> None:
-        """Remember Title Case names of four words or more, for "the Guide"-style anaphora."""
+        """Remember Title Case names of four words or more, for "the Guide"-style anaphora, and
+        the Congresses named in full, for "the Fifteenth Congress"."""
         for m in _TITLE.finditer(unquote(sentence)):
-            if not resolve_body(m.group()) and m.group() not in self.titles:
-                self.titles.append(m.group())
+            name = m.group()
+            if (not resolve_body(name) or "Congress" in name) and name not in self.titles:
+                self.titles.append(name)
 
     def resolution_body(self) -> str:
         """The body whose resolutions an unqualified number is, by default."""

@@ -140,11 +140,49 @@ _EVENT = re.compile(
 )
 
 
+_PLACE_DATE = re.compile(
+    r",?\s+(?:in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?(?:from|on)\s+\d{1,2}(?:\s+[A-Z][a-z]+)?"
+    r"\s+(?:to|and|–|-)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}.*$"
+)
+_SHORT_CONGRESS = re.compile(r"(?:the\s+)?(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?) Congress")
+
+
+def _in_full(phrase: str, ctx: Context) -> str:
+    """A phrase with each short "the Fifteenth Congress" replaced by the full name the
+    document gave that Congress."""
+
+    def full(m: re.Match) -> str:
+        named = [t for t in ctx.titles if t.startswith(m.group("ord") + " ") and resolve_body(t)]
+        return f"the {named[-1]}" if named and "Congress" in named[-1] else m.group()
+
+    return _SHORT_CONGRESS.sub(full, phrase) if "Congress" in phrase else phrase
+
+
+def concerned(phrase: str, ctx: Context) -> str | None:
+    """What a decision on a part of a meeting or body concerns: "the duration of the Fifteenth
+    Congress" → the Congress; None when the phrase names no meeting or body."""
+    m = re.fullmatch(r"(?:the\s+)?[a-z][\w -]*?\s+of\s+(?P<e>(?:the\s+)?[A-Z].*)", phrase.strip())
+    if not m:
+        return None
+    named = name_object(m.group("e"), ctx)
+    return named if named and ("Congress" in named or resolve_body(named)) else None
+
+
 def name_object(phrase: str, ctx: Context) -> str | None:
     """Canonical name of an object phrase: a body, symbol, meeting, declaration or the phrase."""
     phrase = phrase.strip(" ,;:")
     if not phrase:
         return None
+    phrase = _PLACE_DATE.split(phrase)[0]  # "the Congress in Abu Dhabi from 25 to 30 April"
+    short = _SHORT_CONGRESS.fullmatch(phrase)
+    if short:  # "the Fifteenth Congress": the full name the document gave it
+        full = [
+            t
+            for t in ctx.titles
+            if t.startswith(short.group("ord") + " ") and "Congress" in t and resolve_body(t)
+        ]
+        if full:
+            return full[-1]
     found = actors(phrase)
     if found and found[0][0] <= 4 and not re.match(r"\s*(?:the\s+)?\w+\s+(?:of|for)\s", phrase):
         return found[0][2]
@@ -196,7 +234,7 @@ def name_object(phrase: str, ctx: Context) -> str | None:
         for title in reversed(ctx.titles):
             if re.search(rf"\b{anaphor.group(1)}\b", title):
                 return title
-    return instrument_name(phrase) or tidy(phrase)
+    return instrument_name(phrase) or tidy(_in_full(phrase, ctx))
 
 
 _CONJ = re.compile(r",?\s+and\s+(?=the\s)|,\s+(?=the\s)")

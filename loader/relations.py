@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 
 from .coref import ACTOR_RE, Context, qualified
 from .names import EXPERT_GROUP, OFFICERS, meeting_name, resolve_body
-from .objects import addressees, conjuncts, footnoted, name_object, object_phrase
+from .objects import (
+    addressees,
+    concerned,
+    conjuncts,
+    footnoted,
+    name_object,
+    object_phrase,
+)
 from .passive import agentive, agentless, present_passive
 from .patterns import phrase_acts
 from .spans import Found, words_back, words_on
@@ -165,6 +172,8 @@ def _resolution_style(s: str, t: Trigger, nxt: int, clause_end: int, ctx: Contex
         return out
     hi = words_on(s, t.end, 14)
     names = [name_object(phrase, ctx)]
+    if t.relation == "decided" and (about := concerned(phrase, ctx)):
+        names = [about]  # the body or meeting the decision concerns
     if t.relation in ("requested", "invited"):
         names = [name_object(part, ctx) for part in addressees(after)] or names
     elif phrase and (noted := footnoted(after[after.find(phrase) + len(phrase) :], ctx)):
@@ -254,6 +263,8 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
     results = []
     for k, (off, part) in enumerate(parts):
         obj = name_object(object_phrase(" " + part, rel) if k else phrase, ctx)
+        if rel == "decided" and (about := concerned(phrase, ctx)):
+            obj = about  # the body or meeting the decision concerns
         r_lo, r_hi = (q_from, words_on(s, t.end, 14)) if k == 0 else (t.end + off, 0)
         if k:
             r_hi = words_on(s, r_lo, 14)

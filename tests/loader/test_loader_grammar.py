@@ -182,3 +182,15 @@ def test_a_footnote_mark_names_the_documents_of_its_note() -> None:
         ("noted", "A/CONF.300/RPM.1/2"),
         ("noted", "A/CONF.300/RPM.2/2"),
     ]
+
+
+def test_a_short_name_is_the_full_name_the_text_gave() -> None:
+    got = rows(
+        "Recalling its resolution 80/2, in which it decided to hold the Sixteenth United "
+        "Nations Congress on Crime Prevention and Criminal Justice in 2031,\n"
+        "1. Decides that the duration of the Sixteenth Congress shall not exceed five days;\n"
+        "2. Welcomes the discussion guide for the Sixteenth Congress;\n"
+    )
+    full = "Sixteenth United Nations Congress on Crime Prevention and Criminal Justice"
+    assert ("A/RES/91/7", "decided", full, "op1") in got
+    assert ("A/RES/91/7", "welcomed", f"discussion guide for the {full}", "op2") in got
