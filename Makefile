@@ -22,6 +22,8 @@ run: $(INSTALLED) $(ASSETS)
 test: $(INSTALLED) $(ASSETS) $(CHROMIUM) $(VIRTUOSO)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/codespell
 	$(BIN)/python -m pytest
 
 # Front-end libraries: installed from the npm registry at the versions package-lock.json pins,
@@ -60,6 +62,8 @@ build: $(INSTALLED)
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/codespell
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

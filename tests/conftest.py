@@ -1,4 +1,5 @@
-"""Fixtures in layers: paths → a built store (session) → CLI runner → a live server process."""
+"""Fixtures in layers: a built store (session) → the app made over it → its test client and a
+command-line runner → a live server process → a headless browser on it."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from flask import Flask
+from flask.testing import FlaskClient
 
 from mandates.ingest.build import build
 from mandates.store.embedded import StoreRoot
+from mandates.web import create_app
 
 from support import DATA, Cli, LiveServer
 
@@ -19,6 +24,24 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> StoreRoot:
     root = StoreRoot(tmp_path_factory.mktemp("store"))
     build(root, DATA)
     return root
+
+
+@pytest.fixture(scope="session")
+def app(built_store: StoreRoot) -> Flask:
+    """The explorer made by ``create_app`` over the built store (real store, real workers)."""
+    return create_app({"STORE": str(built_store.root)})
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """The command line run in-process (``runner.invoke(main, [...])``); :func:`cli` runs it as a
+    separate process, as a user would."""
+    return CliRunner()
 
 
 @pytest.fixture
@@ -32,6 +55,19 @@ def live_server(
     built_store: StoreRoot, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
     server = LiveServer(built_store.root, tmp_path_factory.mktemp("server"))
+    server.wait()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def strict_server(
+    built_store: StoreRoot, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """The production server with a 2 s deadline, for the attacks on it."""
+    server = LiveServer(
+        built_store.root, tmp_path_factory.mktemp("strict-server"), args=("--timeout", "2")
+    )
     server.wait()
     yield server
     server.stop()

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from mandates.store.embedded import StoreRoot
+
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"  #: the test data folders: shapes/, errors/, queries/, validation_cases/
 DATA = ROOT / "data"
 SHARED = ROOT.parent / "shared"
 
@@ -147,3 +152,19 @@ def minimal_pdf(objects: list[bytes]) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def clean_env() -> dict[str, str]:
+    """The environment without the project's settings, for a command run as a user would."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("MANDATES_")}
+
+
+def sparql(server: LiveServer, text: str, **headers: str):
+    """POST a query to the server's endpoint as a form: (status, headers, body)."""
+    return call(server.url + "/sparql", urllib.parse.urlencode({"query": text}).encode(), headers)
+
+
+def copy_store(built: StoreRoot, where: Path) -> StoreRoot:
+    """A copy of a built store, for a test that changes it."""
+    shutil.copytree(built.root, where, symlinks=True)
+    return StoreRoot(where)

@@ -4,7 +4,7 @@ The explorer and the lineage view are shells: Cytoscape.js (vendored into ``stat
 draws what the JSON API of :mod:`graph_api` returns, and every API address reaches the scripts
 through ``data-`` attributes made with ``url_for`` (no inline script). The analytics page is
 rendered here, without JavaScript, by the same functions as ``/graph/api/analytics`` and
-``/graph/api/path`` (:mod:`mandates.analytics`).
+``/graph/api/path`` (:mod:`mandates.graph.analytics`).
 """
 
 from __future__ import annotations

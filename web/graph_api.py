@@ -11,7 +11,7 @@ All routes are GET; IRIs are absolute; ``url`` fields are resource page URLs
     and a group ``{"predicate", "label", "direction", "total", "shown", "more"}``. ``verb``,
     ``body``, ``year`` and ``status`` (adopted, suggested, reported, proposed) repeat and
     filter mandate edges; ``group`` (a predicate IRI) with ``direction`` (out, in) and
-    ``offset`` answers that group's next page only. Rules: :mod:`mandates.neighbourhood`.
+    ``offset`` answers that group's next page only. Rules: :mod:`mandates.graph.neighbourhood`.
 ``/graph/api/edge?statement=``
     ``{"statement", "subject": node, "verb", "verbLabel", "object": node, "url",
     "attestations": [{"quote", "paragraph", "source": node, "status", "statusLabel",
@@ -20,7 +20,7 @@ All routes are GET; IRIs are absolute; ``url`` fields are resource page URLs
     ``{"root", "lanes": [{"id", "label"}], "nodes": [node + "lane", "year", "status",
     "statuses", "category", "end", "originalDate"], "edges": [{"id", "source", "target",
     "predicate", "verb", "statement", "label", "inverse"}], "truncated"}``; traversal rules in
-    :mod:`mandates.lineage`.
+    :mod:`mandates.graph.lineage`.
 ``/graph/api/timeline?iri=&depth=6``
     ``{"items": [{"id", "label", "url", "type", "date", "end", "kind", "status"}]}``: the dated
     meetings and documents of the lineage, by date.
@@ -34,7 +34,7 @@ All routes are GET; IRIs are absolute; ``url`` fields are resource page URLs
     "type", "url"}], "edges": [{"source", "target", "predicate", "label", "verb",
     "statement", "forward"}]}``; ``from`` and ``to`` also accept symbols and labels.
 ``/graph/export.graphml``, ``/graph/export.json``, ``/graph/export.csv`` (``?iri=`` for one
-    resource's neighbourhood): see :mod:`mandates.graph_export`.
+    resource's neighbourhood): see :mod:`mandates.graph.export`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A page for every resource of the graph, with its machine-readable twins.
 
 ``/id/<path>`` serves the IRIs under ``https://w3id.org/un-mandates/id/``, ``/resource?iri=``
-any other. The twin (see :mod:`mandates.twin`) is chosen by ``?format=ttl|jsonld|nt|rdf`` or
+any other. The twin (see :mod:`mandates.graph.twin`) is chosen by ``?format=ttl|jsonld|nt|rdf`` or
 by the Accept header; HTML is the default, 406 when the client accepts nothing we serve.
 """
 

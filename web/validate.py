@@ -1,10 +1,11 @@
 """Validating new mandate data on the web: upload or paste, read the report, load if valid.
 
-A submission is read by :mod:`mandates.intake` and checked in the context of the store in
-service (:mod:`mandates.staging`), with the server's shapes only. Its report is kept under a
-random token (:mod:`mandates.report_cache`) for download as Turtle or JSON and for loading.
+A submission is read by :mod:`mandates.ingest.submissions` and checked in the context of the
+store in service (:mod:`mandates.ingest.staging`), with the server's shapes only. Its report is
+kept under a random token (:mod:`.pending_reports`) for download as Turtle or JSON and for
+loading.
 Loading and undoing need ``WRITE_TOKEN`` (``MANDATES_WRITE_TOKEN``): without it there is no
-load form and those POSTs answer 403. Every load and undo is logged (:mod:`mandates.load_log`)
+load form and those POSTs answer 403. Every load and undo is logged (:mod:`mandates.ingest.log`)
 and listed at ``/loads``. Resource pages show the results about their resource, from the
 report of the store in service, computed once per store version.
 """

@@ -1,6 +1,6 @@
 """The command-line reference in the README, generated from the commands' own ``--help``.
 
-``python -m mandates.clidoc`` rewrites the block between the markers in ``README.md``; a test
+``python -m mandates.cli.reference`` rewrites the block between the markers in ``README.md``; a test
 fails when the README's block differs from what the commands print.
 """
 
@@ -26,7 +26,13 @@ def _help(command: click.Command, name: str, parent: click.Context | None) -> st
 
 def render() -> str:
     """The reference block: the group's help, then each command's, as console text."""
-    root = click.Context(main, info_name="mandates", terminal_width=100, max_content_width=100)
+    root = click.Context(
+        main,
+        info_name="mandates",
+        terminal_width=100,
+        max_content_width=100,
+        **main.context_settings,  # as the command line has them (-h as well as --help)
+    )
     parts = [f"```console\n$ mandates --help\n{main.get_help(root)}\n```"]
     for name in sorted(main.commands):
         text = _help(main.commands[name], name, root)

@@ -1,4 +1,4 @@
-"""Analytics over the networkx graph (:mod:`mandates.network`): centrality, shortest mandate
+"""Analytics over the networkx graph (:mod:`mandates.graph.network`): centrality, shortest mandate
 paths, components and communities, as plain data for the CLI and the JSON API.
 
 Centrality and communities treat the graph as undirected and simple (parallel edges count

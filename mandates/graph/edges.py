@@ -1,7 +1,7 @@
 """The edges of one resource, read by direct index lookups on the default graph.
 
 Edges are the mandate edges (the direct ``s mnd:<verb> o`` of each statement) and the
-structural links of :data:`mandates.graph_terms.STRUCTURAL`; literals are never edges, and
+structural links of :data:`mandates.graph.terms.STRUCTURAL`; literals are never edges, and
 statements and attestations are edge details, not nodes.
 
 A mandate edge carries its statement, the assertion statuses of its attestations, and a year:

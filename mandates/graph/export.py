@@ -2,7 +2,7 @@
 
 - GraphML (for Gephi and yEd): node attributes ``label``, ``type``, ``typeLabel``,
   ``category``, ``date``; edge attributes ``predicate``, ``label``, ``verb``, ``statement``,
-  ``year``, ``status``, ``quotes``, ``paragraphs``, ``sources`` (see :mod:`mandates.network`).
+  ``year``, ``status``, ``quotes``, ``paragraphs``, ``sources`` (see :mod:`mandates.graph.network`).
 - Node-link JSON: networkx's ``node_link_data`` with ``nodes`` and ``edges``.
 - CSV: one row per edge, with both ends' labels, the verb, the quotes and the sources. A cell
   that a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab

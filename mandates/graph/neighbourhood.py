@@ -1,4 +1,4 @@
-"""One step of the neighbourhood explorer: a resource's edges (:mod:`mandates.edges`),
+"""One step of the neighbourhood explorer: a resource's edges (:mod:`mandates.graph.edges`),
 filtered, grouped by predicate and direction, and capped.
 
 Groups are keyed by predicate and direction (``out``: the resource is the subject); mandate

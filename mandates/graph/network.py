@@ -2,7 +2,7 @@
 neighbourhood, which reads the store directly).
 
 Nodes are the resources linked by mandate edges or structural links (see
-:mod:`mandates.graph_terms`), with ``label``, ``type``, ``typeLabel``, ``category`` and
+:mod:`mandates.graph.terms`), with ``label``, ``type``, ``typeLabel``, ``category`` and
 ``date``. Edges are keyed by predicate IRI and carry ``predicate``, ``label`` and, for mandate
 edges, ``verb``, ``statement``, ``year``, ``status`` (comma-separated), ``quotes`` (joined by
 `` | ``), ``paragraphs`` and ``sources`` (space-separated IRIs). Missing values are left out

@@ -1,7 +1,7 @@
 """What a resource page shows: label, types, description, properties by kind, inverse links.
 
 Mandate edges, outgoing and incoming, carry the statement that qualifies them, with its
-attestations (see :mod:`mandates.evidence`).
+attestations (see :mod:`mandates.graph.evidence`).
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ The new store is written into a fresh folder, validated there, and swapped in on
 complete and conforming (see :mod:`mandates.store`): a bad file or data that does not conform
 leaves the previous store serving. The package's files and the sources are read before the
 store is touched; curated files in N-Triples, N-Quads, Turtle or TriG are streamed into it by
-pyoxigraph (:mod:`mandates.bulk`), so they may be of any size, and their syntax errors surface
-while the new store is written (the store in service is not changed either way).
+pyoxigraph (:mod:`.bulk`), so they may be of any size, and their syntax errors surface while the
+new store is written (the store in service is not changed either way).
 
 The default graph is the merge (a set) of the named graphs. It is written with them, part by
 part, rather than computed by a query at the end: each triple goes into its named graph and
@@ -57,7 +57,7 @@ REGISTRY_PREDICATES |= {
 @dataclass
 class Part:
     """One named graph of the build: its quads, or an RDF file (``path``) that pyoxigraph
-    streams into the graph (:func:`mandates.bulk.load_file`), for data of any size."""
+    streams into the graph (:func:`mandates.ingest.bulk.load_file`), for data of any size."""
 
     graph: str
     quads: list[ox.Quad] = field(default_factory=list)

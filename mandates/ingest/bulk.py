@@ -2,7 +2,7 @@
 
 A file of the build becomes one named graph (the graph names of N-Quads and TriG files are
 dropped, as for every curated file) and its triples also go into the default graph, which is
-the merge of the named graphs (see :func:`mandates.store.merge_default_graph`).
+the merge of the named graphs (see :func:`mandates.store.embedded.merge_default_graph`).
 
 The file is parsed as pyoxigraph's bulk loader reads it: each chunk of statements is written as
 N-Triples by pyoxigraph, then handed to the loader twice, as N-Quads, once in the file's graph

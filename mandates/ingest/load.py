@@ -2,9 +2,9 @@
 
 The copy is a checkpoint of the store in service (cheap); the new graphs replace any graph of
 the same name in it (so loading a file again does not duplicate it); the copy is checked
-against the shapes (see :mod:`mandates.staging`: a Violation the store did not have refuses
+against the shapes (see :mod:`mandates.ingest.staging`: a Violation the store did not have refuses
 the load); only a conforming copy is swapped in, with the log entry of the change (see
-:mod:`mandates.load_log`). Any failure leaves the store in service as it was. One writer at a
+:mod:`mandates.ingest.log`). Any failure leaves the store in service as it was. One writer at a
 time: :meth:`StoreRoot.new_version` serialises builds and loads from the web and the command line.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, Graph
 
+from mandates import iris
 from mandates.errors import InputError, MandatesError
 from mandates.loader.entities import Registry
 from mandates.namespaces import MND
@@ -30,6 +31,12 @@ from .submissions import Submission, graph_for, kind_of, read_all, read_submissi
 
 #: What the loader's registry needs to know of the resources already in the store.
 NAMING = (RDF.type, RDFS.label, SKOS.altLabel, MND.acronym, MND.symbol, MND.agendaOf, MND.title)
+#: Graphs whose labels name no mandate resource: the vocabulary (its classes are labelled
+#: "expert group", "ad hoc committee": a name resolved to them would make a class the object of
+#: an act), the saved queries, and the load log.
+NOT_NAMES = frozenset(
+    {iris.graph("ontology", ""), iris.graph("alignments", ""), iris.graph("queries", ""), LOG}
+)
 
 
 def naming_graph(store: ReadableStore, without: Collection[str] = frozenset()) -> Graph:
@@ -37,7 +44,7 @@ def naming_graph(store: ReadableStore, without: Collection[str] = frozenset()) -
 
     Read as stored, not through SPARQL, which would give literals their canonical datatypes.
     """
-    graph, skip = Graph(), {*without, LOG}  # the log's labels name no mandate resource
+    graph, skip = Graph(), {*without, *NOT_NAMES}
     for predicate in NAMING:
         quads = store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None)
         kept = (

@@ -4,7 +4,7 @@ The submissions are staged in a copy of the store (their named graphs replace an
 same name, the default graph is merged again), the copy is validated with the server's own
 shapes, and the report keeps the results that the store in service does not already have. So
 a reference to a body the store knows resolves, and the report speaks only of the submission.
-Checking (:func:`check`, an in-memory copy) and loading (:mod:`mandates.loading`, an on-disk
+Checking (:func:`check`, an in-memory copy) and loading (:mod:`mandates.ingest.load`, an on-disk
 copy swapped in) stage and compare the same way, so they give the same report.
 """
 

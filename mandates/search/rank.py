@@ -1,4 +1,4 @@
-"""Ranking search hits and counting facets over the index of :mod:`mandates.search_index`.
+"""Ranking search hits and counting facets over the index of :mod:`mandates.search.index`.
 
 Rules, best first (an entry scores its best key):
 

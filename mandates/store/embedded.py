@@ -41,7 +41,8 @@ def merge_default_graph(store: ox.Store) -> None:
 
     This recomputes the default graph with one SPARQL update, held in memory: fine for the
     copies that loads and checks stage, slow on millions of triples (~20 s per million). A
-    build writes the default graph along with the named graphs instead (:mod:`mandates.build`).
+    build writes the default graph along with the named graphs instead
+    (:mod:`mandates.ingest.build`).
     """
     store.clear_graph(ox.DefaultGraph())
     store.update(_MERGE)

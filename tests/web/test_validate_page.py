@@ -25,9 +25,9 @@ from mandates.store.embedded import StoreRoot
 from mandates.validation import validate_store
 from mandates.web import create_app
 
-from support import Cli, LiveServer
+from support import TESTS, Cli, LiveServer
 
-CASES_DIR = Path(__file__).parent / "validation_cases"
+CASES_DIR = TESTS / "validation_cases"
 CASES = sorted(p for p in CASES_DIR.iterdir() if p.suffix not in (".json", ".md"))
 TOKEN = "let-me-write"
 SH = Namespace("http://www.w3.org/ns/shacl#")

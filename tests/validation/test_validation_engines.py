@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Literal, Namespace
 from rdflib.term import Node
-from test_shapes import CASE_FILES, split_case
 
 from mandates.validation import read_graph
 from mandates.validation.engine import validate_graph_pyshacl, validate_graph_sparql
 
+from shape_cases import CASE_FILES, split_case
 from support import DATA
 
 SH = Namespace("http://www.w3.org/ns/shacl#")

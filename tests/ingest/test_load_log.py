@@ -97,7 +97,7 @@ def test_unload_by_file_or_graph_is_logged_and_all_or_nothing(cli: Cli) -> None:
 
 
 def test_only_loaded_graphs_can_be_unloaded(cli: Cli) -> None:
-    run = cli("unload", "https://w3id.org/un-mandates/graph/curated/bodies")
+    run = cli("unload", "https://w3id.org/un-mandates/graph/curated/authority")
     assert run.code == 2
     assert "not a loaded graph" in run.err
 

@@ -21,11 +21,6 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def client(built_store):
-    return create_app({"STORE": str(built_store.root)}).test_client()
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_security_headers_and_no_inline_script(client, path: str) -> None:
     response = client.get(path, headers={"Accept": "text/html"})

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections import defaultdict
-from html.parser import HTMLParser
 
 import pyoxigraph as ox
 import pytest
@@ -15,12 +13,12 @@ from mandates.namespaces import MND, PREFIXES
 from mandates.store.embedded import StoreRoot
 from mandates.web import create_app
 
+from pages import Page
 from support import crafted_store
 
 ID = "https://w3id.org/un-mandates/id/"
 RES = ID + "doc/A/RES/65/230"
 CCPCJ = ID + "body/ccpcj"
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 FORMATS = {
     "ttl": ("text/turtle", "turtle"),
     "jsonld": ("application/ld+json", "json-ld"),
@@ -29,74 +27,9 @@ FORMATS = {
 }
 
 
-class Page(HTMLParser):
-    """A parsed page: elements by id and by class, each with its text and its {href, text} links."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self.stack: list[dict] = []
-        self.by_id: dict[str, dict] = {}
-        self.by_class: dict[str, list[dict]] = defaultdict(list)
-        self.heads: list[dict] = []  # <link> elements
-        self.attributes: list[tuple[str, str, str]] = []
-        self.h1: dict | None = None
-        self.feed(html)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        self.attributes += [(tag, k, v) for k, v in a.items()]
-        if tag == "link":
-            self.heads.append(a)
-        if tag in VOID:
-            return
-        node = {"tag": tag, "attrs": a, "text": "", "links": [], "ancestors": list(self.stack)}
-        self.stack.append(node)
-        if a.get("id"):
-            self.by_id[a["id"]] = node
-        for c in a.get("class", "").split():
-            self.by_class[c].append(node)
-        if tag == "h1" and self.h1 is None:
-            self.h1 = node
-
-    def handle_endtag(self, tag: str) -> None:
-        while self.stack and tag not in VOID:
-            node = self.stack.pop()
-            if node["tag"] == "a" and "href" in node["attrs"]:
-                link = {"href": node["attrs"]["href"], "text": " ".join(node["text"].split())}
-                for outer in self.stack:
-                    outer["links"].append(link)
-            if node["tag"] == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        for node in self.stack:
-            node["text"] += data
-
-    def text(self, element_id: str) -> str:
-        return " ".join(self.by_id[element_id]["text"].split())
-
-    def links(self, element_id: str) -> list[dict[str, str]]:
-        return self.by_id[element_id]["links"]
-
-    def texts(self, cls: str, within: dict | None = None) -> list[str]:
-        nodes = self.by_class[cls]
-        if within is not None:
-            nodes = [n for n in nodes if any(a is within for a in n["ancestors"])]
-        return [" ".join(n["text"].split()) for n in nodes]
-
-    @property
-    def title(self) -> str:
-        return " ".join((self.h1 or {"text": ""})["text"].split())
-
-
 def select(store: ox.Store, text: str) -> list[dict[str, str]]:
     rows = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
     return [{v.value: row[v.value].value for v in rows.variables} for row in rows]
-
-
-@pytest.fixture(scope="module")
-def client(built_store: StoreRoot):
-    return create_app({"STORE": str(built_store.root)}).test_client()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ import urllib.parse
 
 import pytest
 
-from mandates.web import create_app
 from mandates.web.editor import YASGUI_VERSION
 
 from support import ROOT
@@ -23,11 +22,6 @@ def test_vendored_version_is_pinned() -> None:
         assert (
             ROOT / "web" / "static" / "vendor" / f"yasgui-{YASGUI_VERSION}.min.{suffix}"
         ).is_file(), "run `make assets`"
-
-
-@pytest.fixture
-def client(built_store):
-    return create_app({"STORE": str(built_store.root)}).test_client()
 
 
 def test_editor_page(client) -> None:

@@ -6,18 +6,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from test_resources import Page
 
 from mandates.ingest.build import build
 from mandates.store.embedded import StoreRoot
 from mandates.web import create_app
 
+from pages import Page
+
 ID = "https://w3id.org/un-mandates/id/"
-
-
-@pytest.fixture(scope="module")
-def client(built_store: StoreRoot):
-    return create_app({"STORE": str(built_store.root)}).test_client()
 
 
 def search_page(client, url: str) -> Page:

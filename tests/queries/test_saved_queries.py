@@ -22,7 +22,6 @@ from rdflib.plugins.sparql.parser import parseQuery
 
 from mandates.query import saved as saved_queries
 from mandates.query.saved import SavedQueryError
-from mandates.web import create_app
 
 from support import ROOT
 
@@ -241,11 +240,6 @@ class Page(HTMLParser):
 
 def text(element: dict) -> str:
     return " ".join(element["text"].split())
-
-
-@pytest.fixture(scope="module")
-def client(built_store):
-    return create_app({"STORE": str(built_store.root)}).test_client()
 
 
 def _editor_query(href: str) -> str:

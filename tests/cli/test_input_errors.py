@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from support import Cli
+from support import TESTS, Cli
 
-ERRORS = Path(__file__).parent / "errors"
+ERRORS = TESTS / "errors"
 CASES = sorted(p for p in ERRORS.iterdir() if p.suffix != ".expected")
 
 

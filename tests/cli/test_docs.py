@@ -25,7 +25,7 @@ def test_quick_start_is_exactly_two_commands() -> None:
 
 def test_cli_reference_is_generated() -> None:
     block = README.split(clidoc.START, 1)[1].split(clidoc.END, 1)[0]
-    assert block.strip() == clidoc.render().strip(), "run `python -m mandates.clidoc`"
+    assert block.strip() == clidoc.render().strip(), "run `python -m mandates.cli.reference`"
 
 
 def test_every_command_is_documented() -> None:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from support import DATA, Cli
 
@@ -134,3 +135,23 @@ def test_export_round_trip(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "all.nq"
     assert cli("export", "--format", "nquads", "-o", str(out)).code == 0
     assert len(out.read_text().splitlines()) == _triples(build.out)
+
+
+def test_commands_are_registered_once_without_import_side_effects(runner: CliRunner) -> None:
+    """The registry in mandates.cli.main is the one list of commands: each module only defines
+    its command, and the group lists exactly the registered ones."""
+    from mandates.cli import main as group
+    from mandates.cli.main import COMMANDS
+
+    assert sorted(group.commands) == sorted(c.name for c in COMMANDS if c.name)
+    for name in group.commands:
+        result = runner.invoke(group, [name, "--help"])
+        assert result.exit_code == 0 and result.output.startswith(f"Usage: main {name}"), name
+
+
+def test_stats_in_process_on_the_built_store(runner: CliRunner, built_store) -> None:
+    from mandates.cli import main as group
+
+    result = runner.invoke(group, ["--store", str(built_store.root), "stats", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["triples"] > 1000

@@ -10,37 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, BNode, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Namespace, URIRef
 
 from mandates.validation import validate_graph
 
+from shape_cases import CASE_FILES, CASES, Expected, split_case
+
 SH = Namespace("http://www.w3.org/ns/shacl#")
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
-CASES = Path(__file__).parent / "shapes"
-CASE_FILES = sorted(CASES.glob("*/*.ttl"))
 
 
 def test_case_files_exist() -> None:
     assert len(CASE_FILES) >= 2, f"no shape test cases found under {CASES}"
-
-
-def _closure(graph: Graph, node: URIRef | BNode, into: Graph) -> None:
-    for s, p, o in graph.triples((node, None, None)):
-        into.add((s, p, o))
-        if isinstance(o, BNode):
-            _closure(graph, o, into)
-
-
-def split_case(path: Path) -> tuple[Graph, Graph, URIRef]:
-    """The data graph, the manifest graph and the manifest's node."""
-    whole = Graph().parse(path, format="turtle")
-    case = URIRef(path.resolve().as_uri())
-    manifest = Graph()
-    _closure(whole, case, manifest)
-    return whole - manifest, manifest, case
-
-
-Expected = tuple[str, str | None, str, str, str]
 
 
 def expected_results(manifest: Graph, case: URIRef) -> tuple[bool, set[Expected]]:

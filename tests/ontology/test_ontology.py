@@ -21,7 +21,7 @@ from mandates.package_data import (
 )
 
 CHECKS = check_files()
-BROKEN = Path(__file__).parent / "ontology" / "broken.ttl"
+BROKEN = Path(__file__).parent / "broken.ttl"
 VERBS = """requested endorsed noted established decided adopted invited welcomed recognized
 acknowledged reaffirmed recalled considered approved prepared held chaired postponed""".split()
 
