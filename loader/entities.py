@@ -51,6 +51,10 @@ ADOPTERS = {"A": "general-assembly", "E": "ecosoc", "CCPCJ": "ccpcj"}
 TERMS = {OWL.Class, RDFS.Class, RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty,
          OWL.AnnotationProperty, OWL.Ontology, SKOS.Concept, SKOS.ConceptScheme}  # fmt: skip
 ONTOLOGY = "https://w3id.org/un-mandates/ontology"
+# what the registry reads of an attested passage (with the names: types, labels, aliases …)
+PASSAGE_PREDICATES = (
+    MND.attestedBy, MND.source, MND.quote, MND.paragraph, MND.verb, MND.subject, MND.object
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
