@@ -73,7 +73,7 @@ def qualified(text: str, start: int) -> bool:
         return False
     head = text[max(0, start - 40) : start]
     m = re.search(r"(?:^|[\s(])([A-Z][\w-]*)\s+$", head)
-    return bool(m) and m.group(1) not in _NOT_QUALIFIERS and (m.start(1) > 0 or start > 40)
+    return m is not None and m.group(1) not in _NOT_QUALIFIERS and (m.start(1) > 0 or start > 40)
 
 
 _TITLE = re.compile(
@@ -116,7 +116,7 @@ class Context:
     own_meeting: int | None = None
     report: bool = False  # a report of its own meeting: acts without a frame are of that meeting
     last_resolution: tuple[str, str] | None = None
-    last_meeting: tuple[str, int] | None = None
+    last_meeting: tuple[str, int | None] | None = None
     meetings_seen: list[tuple[str, int]] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
     carry: tuple[str, str] | None = None  # resolution the current paragraph is reporting on

@@ -51,7 +51,7 @@ class Emitter:
         self.described: set[str] = set()
 
     def _add(self, s: str, p: URIRef, o: URIRef | Literal | str) -> None:
-        self.graph.add((URIRef(s), p, URIRef(o) if type(o) is str else o))
+        self.graph.add((URIRef(s), p, URIRef(o) if isinstance(o, str) else o))
 
     def describe(self, entity: Entity) -> URIRef:
         """Add the minimal description of an entity the graph does not know yet."""
@@ -72,7 +72,7 @@ class Emitter:
             if entity.body:
                 body = self.describe(self.registry.resolve_body_slug(entity.body))
                 self._add(iri, MND.adoptedBy, body)
-        elif entity.kind == "meeting":
+        elif entity.kind == "meeting" and entity.body:
             body = self.describe(self.registry.resolve_body_iri(entity.body))
             self._add(iri, RDF.type, MND.Meeting)
             self._add(iri, RDFS.label, label)

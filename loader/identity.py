@@ -205,7 +205,7 @@ def _own_meeting(text: Text, head: str, body: str | None) -> dict | None:
     n = ordinal(opened.group("ord")) if opened else None
     if n is None:
         words = re.findall(r"\b([\w-]+) meeting\b", text.clean)
-        nums = [ordinal(w) for w in words if ordinal(w) and not w[0].isdigit()]
+        nums = [k for w in words if not w[0].isdigit() and (k := ordinal(w))]
         n = max(nums) if nums else None
     start = end = None
     if dates:

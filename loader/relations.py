@@ -63,8 +63,8 @@ class _State:
 def _subject_before(pre: str) -> tuple[str, int] | str | None:
     """The actor ending ``pre`` as (name, offset), or "inherit", "which", "it", or None."""
     cleft = re.search(r"\bIt was (?:also )?(?:the )?(?P<a>[\w -]+?) that\s*$", pre)
-    if cleft and resolve_body(cleft.group("a")):
-        return resolve_body(cleft.group("a")), cleft.start("a")
+    if cleft and (body := resolve_body(cleft.group("a"))):
+        return body, cleft.start("a")
     pre = _ADVERBS.sub("", pre)
     pre = re.sub(r"\s+[a-z]+ed\s+and\s*$", " ", pre)  # "the Group reviewed and adopted"
     for attempt in (pre, _PAREN.sub("", pre)):
@@ -171,13 +171,13 @@ def _resolution_style(s: str, t: Trigger, nxt: int, clause_end: int, ctx: Contex
                 out.append(Found(subject, t.relation, rid, q_lo, q_hi, t.start, True, key))
         return out
     hi = words_on(s, t.end, 14)
-    names = [name_object(phrase, ctx)]
+    names: list[str | None] = [name_object(phrase, ctx)]
     if t.relation == "decided" and (about := concerned(phrase, ctx)):
         names = [about]  # the body or meeting the decision concerns
     if t.relation in ("requested", "invited"):
         names = [name_object(part, ctx) for part in addressees(after)] or names
     elif phrase and (noted := footnoted(after[after.find(phrase) + len(phrase) :], ctx)):
-        names = noted  # "the reports of the regional meetings, 3": the documents of note 3
+        names = list(noted)  # "the reports of the regional meetings, 3": the documents of note 3
     return [
         Found(
             subject, t.relation, obj, t.start, hi, t.start, True, f"{t.relation}|{obj}|{after[:40]}"
