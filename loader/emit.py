@@ -51,7 +51,7 @@ class Emitter:
         self.described: set[str] = set()
 
     def _add(self, s: str, p: URIRef, o: URIRef | Literal | str) -> None:
-        self.graph.add((URIRef(s), p, URIRef(o) if isinstance(o, str) else o))
+        self.graph.add((URIRef(s), p, o if isinstance(o, URIRef | Literal) else URIRef(o)))
 
     def describe(self, entity: Entity) -> URIRef:
         """Add the minimal description of an entity the graph does not know yet."""
