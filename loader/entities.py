@@ -189,7 +189,7 @@ class Registry:
         whose label runs on "to elaborate …")."""
         if len(key.split()) < 5:
             return None
-        found = {iri for name, iri in self.names.items() if name.startswith(key + " ")}
+        found = {iri for name, iri in self.names.items() if name.startswith((key + " ", key + ","))}
         return found.pop() if len(found) == 1 else None
 
     def _is_body(self, name: str) -> bool:
