@@ -58,7 +58,12 @@ def object_phrase(text: str, relation: str) -> str:
     text = re.sub(
         r"^\s*(?:with (?:appreciation|satisfaction|concern)\s*)?(?:of|upon|on)?\s+", " ", text
     )
-    if relation == "decided" and re.match(
+    designated = re.match(
+        r"\s*to\s+(?:designate|declare|proclaim)\s+\d{1,2}\s+[A-Z][a-z]+\s+(?:as\s+)?", text
+    )
+    if relation == "decided" and designated:  # "to designate 15 November the World Day": the Day
+        text = " " + text[designated.end() :]
+    elif relation == "decided" and re.match(
         r"\s*to\s+[a-z]+\s+(?:the|an?|its|their|to|\d|[A-Z])", text
     ):
         # "decided to establish a committee": the object of the infinitive, past any
@@ -155,7 +160,14 @@ def _in_full(phrase: str, ctx: Context) -> str:
         named = [t for t in ctx.titles if t.startswith(m.group("ord") + " ") and resolve_body(t)]
         return f"the {named[-1]}" if named and "Congress" in named[-1] else m.group()
 
-    return _SHORT_CONGRESS.sub(full, phrase) if "Congress" in phrase else phrase
+    if "Congress" in phrase:
+        phrase = _SHORT_CONGRESS.sub(full, phrase)
+    if re.search(r"\bthe Convention\b(?! (?:on|against|for|of)\b)", phrase):
+        named = [t for t in ctx.titles if re.search(r"\bConvention (?:on|against|for)\b", t)]
+        if named:  # "article 30 of the Convention": the convention the text named in full
+            phrase = re.sub(r"\bthe Convention\b(?! (?:on|against|for|of)\b)", f"the {named[-1]}",
+                            phrase)  # fmt: skip
+    return phrase
 
 
 def concerned(phrase: str, ctx: Context) -> str | None:
@@ -199,7 +211,10 @@ def name_object(phrase: str, ctx: Context) -> str | None:
     if known:
         return known
     cited = ctx.citations(phrase)
-    if cited and len(phrase[: cited[0][0]].split()) <= 6:
+    lead = (
+        re.sub(r"(?:[A-Z][\w ]*?\s+)?resolutions?\s*$", "", phrase[: cited[0][0]]) if cited else ""
+    )
+    if cited and len(lead.split()) <= 6:  # "the applicable provisions of … resolution 1996/31"
         return cited[0][2]
     agenda = re.match(r"(?:the\s+)?provisional agenda (?:for|of) (?P<m>.+)", phrase, re.I)
     if agenda and ctx.meeting_of(agenda.group("m")):
@@ -301,6 +316,7 @@ def addressees(after: str) -> list[str]:
     ['Office on Drugs and Crime']
     """
     text = _ASIDE.sub(" ", "," + after if after.lstrip().startswith(",") else after)
+    text = re.sub(r"^\s*to\s+(?=[A-Za-z])", " ", text)  # "its invitation to Governments to …"
     m = _INFINITIVE.search(text)
     if not m:
         return []

@@ -194,3 +194,21 @@ def test_a_short_name_is_the_full_name_the_text_gave() -> None:
     full = "Sixteenth United Nations Congress on Crime Prevention and Criminal Justice"
     assert ("A/RES/91/7", "decided", full, "op1") in got
     assert ("A/RES/91/7", "welcomed", f"discussion guide for the {full}", "op2") in got
+
+
+def test_named_things_inside_a_clause() -> None:
+    got = rows(
+        "Recalling the United Nations Convention against Fisheries Crime, and recalling in this "
+        "regard article 12 of the Convention,\n"
+        "Recalling also the applicable provisions of Economic and Social Council resolution "
+        "2030/7 of 2 July 2030,\n"
+        "Recalling further its request to the Secretary-General to prepare a study,\n"
+        "1. Decides to designate 9 June as the International Day against Fisheries Crime;\n"
+        "2. Reiterates its invitation to Governments to report;\n"
+    )
+    article = "article 12 of the United Nations Convention against Fisheries Crime"
+    assert ("A/RES/91/7", "recalled", article, "pp1") in got
+    assert ("A/RES/91/7", "recalled", "E/RES/2030/7", "pp2") in got
+    assert ("General Assembly", "requested", "Secretary-General", "pp3") in got  # reported
+    assert ("A/RES/91/7", "decided", "International Day against Fisheries Crime", "op1") in got
+    assert ("A/RES/91/7", "invited", "Governments", "op2") in got
