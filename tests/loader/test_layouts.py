@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from layouts import LAYOUTS, furniture, rewrap, split_masthead  # tests/loader/layouts.py
 
 from mandates.loader import extract_text
-
-from .layouts import LAYOUTS, furniture, rewrap, split_masthead
 
 UNSEEN = Path(__file__).resolve().parents[3] / "shared" / "unseen"
 TEXTS = sorted(UNSEEN.glob("*.txt")) if UNSEEN.is_dir() else []
