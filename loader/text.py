@@ -30,6 +30,10 @@ _FURNITURE = [
     re.compile(rf"\d{{1,3}}/\d{{1,3}}\s+{_SYMBOL}|{_SYMBOL}\s+\d{{1,3}}/\d{{1,3}}"),  # header
 ]
 _BARE_SYMBOL = re.compile(_SYMBOL)
+# one pattern for every kind of furniture, each with its own flags
+_ANY_FURNITURE = re.compile(
+    "|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in _FURNITURE)
+)
 
 
 _WORD = re.compile(r"\S+")
@@ -60,7 +64,7 @@ def is_furniture(line: str, repeated: frozenset[str] = frozenset()) -> bool:
         return False
     if stripped in repeated and _BARE_SYMBOL.fullmatch(stripped):
         return True
-    return any(p.fullmatch(stripped) for p in _FURNITURE)
+    return _ANY_FURNITURE.fullmatch(stripped) is not None
 
 
 @dataclass(frozen=True)
