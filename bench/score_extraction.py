@@ -1,13 +1,18 @@
-"""Score the loader's extraction against the hand-made annotations: P/R/F1 per file and verb.
+"""Score the loader's extraction against hand annotations: P/R/F1 per file, in total, per verb.
 
-A predicted relation matches a reference one when the verb is the same and the quotes overlap:
-the longest run of consecutive words they share (lower-cased, punctuation stripped) covers at
-least half of the shorter quote's words. Matching is one-to-one and greedy, reference rows in
-order, each taking the free prediction with the largest overlap. The *loose* figure needs only
-that; the *strict* figure also needs the subject and object to be equal (case-insensitive).
+Two sets are scored: the five seeds (``../shared/annotations`` over ``../shared/seeds``) and the
+development set (``tests/loader/devset`` over ``../shared/unseen``).
 
-    .venv/bin/python -m bench.score_extraction [--annotations DIR] [--seeds DIR] [--unseen DIR]
-                                               [--show]
+A predicted relation matches a reference one *loosely* when the verb is the same and the quotes
+overlap: the longest run of consecutive words they share (lower-cased, punctuation stripped)
+covers at least half of the shorter quote's words. It matches *strictly* when, in addition, the
+subject and the object are the same resource: gold and predicted names both go through the same
+resolver (the loader's :class:`~mandates.loader.entities.Registry` over the curated data and
+the authority file, plus the document's own symbol), and their IRIs are compared. Matching is
+one-to-one and greedy, reference rows in order, each taking the free prediction with the largest
+overlap.
+
+    .venv/bin/python -m bench.score_extraction [--set seeds|devset|all] [--show]
 """
 
 from __future__ import annotations
@@ -16,13 +21,33 @@ import argparse
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from rdflib import Graph
+
 from mandates.loader import extract_file
+from mandates.loader.entities import Registry
 
 ROOT = Path(__file__).resolve().parents[1]
-
 SHARED = ROOT.parent / "shared"
+CURATED = ROOT / "data" / "curated"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A set of texts and the folder of their annotations (``<stem>.json`` per ``<stem>.txt``)."""
+
+    name: str
+    annotations: Path
+    texts: Path
+
+
+CORPORA = {
+    "seeds": Corpus("seeds", SHARED / "annotations", SHARED / "seeds"),
+    "devset": Corpus("devset", ROOT / "tests" / "loader" / "devset", SHARED / "unseen"),
+}
 
 
 def tokens(quote: str) -> list[str]:
@@ -47,12 +72,31 @@ def overlap(a: str, b: str) -> float:
     return best / min(len(x), len(y))
 
 
-def same(a: str | None, b: str | None) -> bool:
-    return " ".join(str(a).lower().split()) == " ".join(str(b).lower().split())
+def registry() -> Registry:
+    """The resolver both sides go through: the curated data (the authority file among it)."""
+    graph = Graph()
+    for path in sorted(CURATED.glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    return Registry(graph)
 
 
-def match(gold: list[dict], pred: list[dict], strict: bool) -> list[tuple[int, int]]:
-    """One-to-one greedy matching: pairs of (gold index, predicted index)."""
+def resolver(reg: Registry) -> Callable[[str | None], str]:
+    """Name → IRI (the name itself, lower-cased, when it resolves to nothing)."""
+    cache: dict[str | None, str] = {}
+
+    def iri(name: str | None) -> str:
+        if name not in cache:
+            cache[name] = reg.resolve(name).iri if name else ""
+        return cache[name]
+
+    return iri
+
+
+def match(
+    gold: list[dict], pred: list[dict], iri: Callable[[str | None], str] | None = None
+) -> list[tuple[int, int]]:
+    """One-to-one greedy matching: pairs of (gold index, predicted index). With ``iri``, the
+    subjects and objects must also resolve to the same resources (strict)."""
     used: set[int] = set()
     pairs = []
     for gi, g in enumerate(gold):
@@ -60,7 +104,9 @@ def match(gold: list[dict], pred: list[dict], strict: bool) -> list[tuple[int, i
         for pj, p in enumerate(pred):
             if pj in used or p["relation"] != g["relation"]:
                 continue
-            if strict and not (same(p["subject"], g["subject"]) and same(p["object"], g["object"])):
+            if iri and not (
+                iri(p["subject"]) == iri(g["subject"]) and iri(p["object"]) == iri(g["object"])
+            ):
                 continue
             score = overlap(g["quote"], p["quote"])
             if score >= best:
@@ -78,37 +124,55 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def score(annotations: Path, seeds: Path, show: bool = False) -> dict[str, dict]:
-    """Score every seed with an annotation; returns counts per file and per verb."""
+def score(annotations: Path, texts: Path, show: bool = False) -> dict[str, dict]:
+    """Score every text with an annotation; counts per file and per verb."""
     files: dict[str, Counter] = {}
     verbs: dict[str, Counter] = defaultdict(Counter)
+    iri = resolver(registry())
     for ann in sorted(annotations.glob("*.json")):
-        seed = seeds / f"{ann.stem}.txt"
-        if not seed.exists():
+        path = texts / f"{ann.stem}.txt"
+        if not path.exists():
             continue
         gold = json.loads(ann.read_text(encoding="utf-8"))["relations"]
-        pred = extract_file(seed).to_json()["relations"]
+        pred = extract_file(path).to_json()["relations"]
         c = Counter(gold=len(gold), pred=len(pred))
-        for strict in (False, True):
-            pairs = match(gold, pred, strict)
-            c["strict" if strict else "loose"] = len(pairs)
-            matched_g = {g for g, _ in pairs}
-            matched_p = {p for _, p in pairs}
-            for g in gold:
-                verbs[g["relation"]]["gold"] += 0 if strict else 1
-            for p in pred:
-                verbs[p["relation"]]["pred"] += 0 if strict else 1
+        for g in gold:
+            verbs[g["relation"]]["gold"] += 1
+        for p in pred:
+            verbs[p["relation"]]["pred"] += 1
+        for label, pairs in (("loose", match(gold, pred)), ("strict", match(gold, pred, iri))):
+            c[label] = len(pairs)
             for gi, _ in pairs:
-                verbs[gold[gi]["relation"]]["strict" if strict else "loose"] += 1
-            if show and not strict:
-                for i, g in enumerate(gold):
-                    if i not in matched_g:
-                        print(f"  MISS {ann.stem[:3]} {g['relation']:12} {g['quote']}")
-                for j, p in enumerate(pred):
-                    if j not in matched_p:
-                        print(f"  EXTRA {ann.stem[:3]} {p['relation']:12} {p['quote']}")
+                verbs[gold[gi]["relation"]][label] += 1
+            if show:
+                _show(ann.stem, label, gold, pred, pairs, iri)
         files[ann.stem] = c
     return {"files": files, "verbs": dict(verbs)}
+
+
+def _show(stem: str, label: str, gold, pred, pairs, iri) -> None:
+    """Print what a scoring left unmatched (loose), and the strict near misses."""
+    matched_g = {g for g, _ in pairs}
+    matched_p = {p for _, p in pairs}
+    tag = stem.removeprefix("un-")[:12]
+    if label == "loose":
+        for i, g in enumerate(gold):
+            if i not in matched_g:
+                print(f"  MISS  {tag} {g.get('paragraph', ''):6} {g['relation']:12} {g['quote']}")
+        for j, p in enumerate(pred):
+            if j not in matched_p:
+                print(f"  EXTRA {tag} {p.get('paragraph', ''):6} {p['relation']:12} {p['quote']}")
+        return
+    for gi, pj in match(gold, pred):
+        if gi in matched_g:
+            continue
+        g, p = gold[gi], pred[pj]
+        for part in ("subject", "object"):
+            if iri(g[part]) != iri(p[part]):
+                print(
+                    f"  {part.upper():7} {tag} {g.get('paragraph', ''):6} {g['relation']:12} "
+                    f"gold {g[part]!r} | got {p[part]!r}"
+                )
 
 
 def _row(label: str, c: Counter) -> str:
@@ -120,73 +184,76 @@ def _row(label: str, c: Counter) -> str:
     )
 
 
-def print_table(result: dict[str, dict]) -> None:
+def totals(result: dict[str, dict]) -> Counter:
+    total: Counter = Counter()
+    for c in result["files"].values():
+        total.update(c)
+    return total
+
+
+def print_table(result: dict[str, dict], verbs: bool = True) -> None:
     head = (
         f"{'':26} {'gold':>4} {'pred':>4} {'tp':>4} {'P':>5} {'R':>5} {'F1':>5}   "
         f"{'tp':>4} {'P':>5} {'R':>5} {'F1':>5}"
     )
-    print(f"{'':26} {'':14} {'--- loose ---':>17}   {'--- strict (subject+object) ---':>28}")
+    print(f"{'':26} {'':14} {'--- loose ---':>17}   {'--- strict (same IRIs) ---':>28}")
     print(head)
-    total: Counter = Counter()
     for name, c in result["files"].items():
         print(_row(name, c))
-        total.update(c)
-    print(_row("TOTAL", total))
-    print()
-    print(head.replace(" " * 26, f"{'verb':26}", 1))
-    for verb, c in sorted(result["verbs"].items(), key=lambda kv: -kv[1]["gold"]):
-        print(_row(verb, c))
+    print(_row("TOTAL", totals(result)))
+    if verbs:
+        print()
+        print(head.replace(" " * 26, f"{'verb':26}", 1))
+        for verb, c in sorted(result["verbs"].items(), key=lambda kv: -kv[1]["gold"]):
+            print(_row(verb, c))
 
 
-def other_fields(annotations: Path, seeds: Path) -> None:
-    """P/R of symbols_cited, resolutions_cited, meetings (body, ordinal, start, end) and agenda
-    (meeting, item, title), all as exact matches."""
-    totals: dict[str, Counter] = defaultdict(Counter)
+def other_fields(annotations: Path, texts: Path) -> None:
+    """P/R of the document's own fields, symbols_cited, resolutions_cited, meetings (body,
+    ordinal, start, end) and agenda (meeting, item, title), all as exact matches."""
+    keys = {"meetings": ("body", "ordinal", "start", "end"), "agenda": ("meeting", "item", "title")}
+    fields: dict[str, Counter] = defaultdict(Counter)
     for ann in sorted(annotations.glob("*.json")):
-        seed = seeds / f"{ann.stem}.txt"
-        if not seed.exists():
+        path = texts / f"{ann.stem}.txt"
+        if not path.exists():
             continue
         gold = json.loads(ann.read_text(encoding="utf-8"))
-        got = extract_file(seed).to_json()
-        keys = {
-            "meetings": ("body", "ordinal", "start", "end"),
-            "agenda": ("meeting", "item", "title"),
-        }
+        got = extract_file(path).to_json()
+        for part in ("symbol", "title", "date"):
+            g, p = gold["document"].get(part), got["document"].get(part)
+            fields[f"document {part}"].update(
+                gold=g is not None, pred=p is not None, tp=g is not None and g == p
+            )
         for field in ("symbols_cited", "resolutions_cited", "meetings", "agenda"):
             if field in keys:
                 g = {tuple(m[k] for k in keys[field]) for m in gold[field]}
                 p = {tuple(m[k] for k in keys[field]) for m in got[field]}
             else:
                 g, p = set(gold[field]), set(got[field])
-            totals[field].update(gold=len(g), pred=len(p), loose=len(g & p))
+            fields[field].update(gold=len(g), pred=len(p), tp=len(g & p))
     print(f"{'field':26} {'gold':>4} {'pred':>4} {'tp':>4} {'P':>5} {'R':>5} {'F1':>5}")
-    for field, c in totals.items():
-        p, r, f = prf(c["loose"], c["pred"], c["gold"])
-        print(f"{field:26} {c['gold']:4} {c['pred']:4} {c['loose']:4} {p:5.2f} {r:5.2f} {f:5.2f}")
-
-
-def unseen_counts(folder: Path) -> None:
-    """Print the number of relations per verb for each unseen text."""
-    for path in sorted(folder.glob("*.txt")):
-        rows = extract_file(path).to_json()["relations"]
-        counts = Counter(r["relation"] for r in rows)
-        detail = ", ".join(f"{v} {n}" for v, n in counts.most_common())
-        print(f"{path.name:24} {len(rows):3}  {detail}")
+    for field, c in fields.items():
+        p, r, f = prf(c["tp"], c["pred"], c["gold"])
+        print(f"{field:26} {c['gold']:4} {c['pred']:4} {c['tp']:4} {p:5.2f} {r:5.2f} {f:5.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--annotations", type=Path, default=SHARED / "annotations")
-    parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
-    parser.add_argument("--unseen", type=Path, nargs="?", const=SHARED / "unseen", default=None)
-    parser.add_argument("--show", action="store_true", help="list misses and extras")
+    parser.add_argument("--set", choices=[*CORPORA, "all"], default="all")
+    parser.add_argument("--show", action="store_true", help="list misses, extras, near misses")
+    parser.add_argument("--no-verbs", action="store_true", help="no table per verb")
     args = parser.parse_args(argv)
-    print_table(score(args.annotations, args.seeds, args.show))
-    print()
-    other_fields(args.annotations, args.seeds)
-    if args.unseen:
+    names = list(CORPORA) if args.set == "all" else [args.set]
+    for name in names:
+        corpus = CORPORA[name]
+        if not corpus.texts.is_dir():
+            print(f"{name}: {corpus.texts} is absent, not scored\n")
+            continue
+        print(f"== {name}: {corpus.annotations} over {corpus.texts}")
+        print_table(score(corpus.annotations, corpus.texts, args.show), not args.no_verbs)
         print()
-        unseen_counts(args.unseen)
+        other_fields(corpus.annotations, corpus.texts)
+        print()
     return 0
 
 

@@ -8,13 +8,17 @@ Public API::
     #  "meetings": [...], "relations": [{subject, relation, object, quote, paragraph,
     #                                    status, evidence}, ...]}
 
-Stages, one module each: ``read`` (bytes → text: encodings, PDF, HTML), ``text`` (clean text,
-page furniture, offset map for exact quotes), ``segment`` (paragraph ids, sentences),
-``symbols`` (UN symbols and resolution citations), ``meetings`` (ordinals, dates, places),
-``sessions`` (the meetings a document dates), ``resolve`` (canonical names), ``kinds`` (document
-kind and metadata), ``verbs`` (the verb lexicon), ``coref`` (reference across sentences),
-``objects``, ``passive``, ``patterns`` and ``relations`` (who did what), ``extract`` (the
-pipeline) and ``errors``.
+Stages, one module each, in the order a document meets them: ``read`` (bytes → text:
+encodings, PDF, HTML), ``text`` (clean text without page furniture, offset map for exact
+quotes), ``segment`` (paragraphs, joined across footnotes and page breaks; sentences) and
+``paragraph_ids`` (the ids a reader sees: ``pp2``, ``op5 (a)``, ``6``, ``item 1 (b)``,
+``header``), ``identity`` (kind, masthead symbol, title, adoption and issue dates), the
+mentions (``symbols``: symbols and resolution citations; ``meetings``: ordinals, dates,
+places; ``names``: bodies and instruments; ``verbs``: the verb lexicon and the clauses it
+opens), ``coref`` (the resolution, meeting and body a sentence is about), the acts
+(``relations`` with ``objects``, ``passive`` and ``patterns``; ``sessions`` and ``agenda``
+for meetings and agenda items), ``minting`` (what may be a subject or an object: complete noun
+phrases only), ``extract`` (the driver), then ``entities`` (names → IRIs) and ``emit`` (RDF).
 """
 
 from .errors import (

@@ -73,7 +73,7 @@ def qualified(text: str, start: int) -> bool:
         return False
     head = text[max(0, start - 40) : start]
     m = re.search(r"(?:^|[\s(])([A-Z][\w-]*)\s+$", head)
-    return bool(m) and m.group(1) not in _NOT_QUALIFIERS and (m.start(1) > 0 or start > 40)
+    return m is not None and m.group(1) not in _NOT_QUALIFIERS and (m.start(1) > 0 or start > 40)
 
 
 _TITLE = re.compile(
@@ -101,6 +101,13 @@ def _actors(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+def _is_subject(sentence: str, start: int) -> bool:
+    """True when the body mentioned at ``start`` is the subject of a clause: it opens the
+    sentence or follows "that", "which", "In …," ("that the Commission, in its resolution …")."""
+    before = sentence[:start].rstrip()
+    return not before or bool(re.search(r"(?:\bthat|\bwhich|,)$", before))
+
+
 @dataclass
 class Context:
     """What the text has established so far: resolutions, meetings, the default body."""
@@ -109,17 +116,21 @@ class Context:
     own_meeting: int | None = None
     report: bool = False  # a report of its own meeting: acts without a frame are of that meeting
     last_resolution: tuple[str, str] | None = None
-    last_meeting: tuple[str, int] | None = None
+    last_meeting: tuple[str, int | None] | None = None
     meetings_seen: list[tuple[str, int]] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
     carry: tuple[str, str] | None = None  # resolution the current paragraph is reporting on
     titles: list[str] = field(default_factory=list)  # capitalised titles seen ("Practical Guide")
+    voice: str | None = None  # the body whose own paragraph is read: "its" is that body's
+    footnotes: dict[str, str] = field(default_factory=dict)  # mark → the footnote's text
 
     def see_titles(self, sentence: str) -> None:
-        """Remember Title Case names of four words or more, for "the Guide"-style anaphora."""
+        """Remember Title Case names of four words or more, for "the Guide"-style anaphora, and
+        the Congresses named in full, for "the Fifteenth Congress"."""
         for m in _TITLE.finditer(unquote(sentence)):
-            if not resolve_body(m.group()) and m.group() not in self.titles:
-                self.titles.append(m.group())
+            name = m.group()
+            if (not resolve_body(name) or "Congress" in name) and name not in self.titles:
+                self.titles.append(name)
 
     def resolution_body(self) -> str:
         """The body whose resolutions an unqualified number is, by default."""
@@ -139,7 +150,10 @@ class Context:
             elif re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,3}$", sentence[: c.start][-60:]):
                 before = [a for a in found if a[1] <= c.start and a[2] != "Member States"]
                 after = [a for a in found if a[0] >= c.end]
-                if before:
+                if self.voice and not (before and _is_subject(sentence, before[-1][0])):
+                    body = self.voice  # "Requests the Commission, in accordance with its
+                    # resolution 73/184, …": the Assembly's own resolution
+                elif before:
                     body = before[-1][2]
                 elif _RES_FRAME.match(sentence) and after:
                     body = after[0][2]
@@ -216,7 +230,9 @@ class Context:
                 return meeting_name(body, self.own_meeting)
             if m.group("ord"):
                 n = ordinal(m.group("ord"))
-                if m.group("ord")[0].isdigit() and self.own_meeting:
+                if m.group("ord")[0].isdigit():
+                    if not self.own_meeting:
+                        continue  # "its 1st meeting" is a sitting, never a session's ordinal
                     n = self.own_meeting  # a numbered sitting of the session reported on
                 body = self.default_body or EXPERT_GROUP
                 self.last_meeting = (body, n or 0)

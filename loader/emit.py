@@ -51,7 +51,7 @@ class Emitter:
         self.described: set[str] = set()
 
     def _add(self, s: str, p: URIRef, o: URIRef | Literal | str) -> None:
-        self.graph.add((URIRef(s), p, URIRef(o) if type(o) is str else o))
+        self.graph.add((URIRef(s), p, o if isinstance(o, URIRef | Literal) else URIRef(o)))
 
     def describe(self, entity: Entity) -> URIRef:
         """Add the minimal description of an entity the graph does not know yet."""
@@ -65,14 +65,14 @@ class Emitter:
             self._add(iri, RDF.type, kind)
             self._add(iri, RDFS.label, label)
             if SYMBOL.match(entity.name):
-                self._add(iri, MND.symbol, Literal(entity.name))
+                self._add(iri, MND.symbol, Literal(iris.ods_symbol(entity.name)))
                 self._add(iri, MND.officialText, iris.official_text(entity.name))
             elif entity.number:
                 self._add(iri, MND.resolutionNumber, Literal(entity.number))
             if entity.body:
                 body = self.describe(self.registry.resolve_body_slug(entity.body))
                 self._add(iri, MND.adoptedBy, body)
-        elif entity.kind == "meeting":
+        elif entity.kind == "meeting" and entity.body:
             body = self.describe(self.registry.resolve_body_iri(entity.body))
             self._add(iri, RDF.type, MND.Meeting)
             self._add(iri, RDFS.label, label)
@@ -107,16 +107,24 @@ class Emitter:
             self._add(iri, MND.officialText, iris.official_text(document["symbol"]))
         if document.get("date"):
             self._add(iri, MND.date, Literal(document["date"], datatype=XSD.date))
+        if document.get("issued") and document["issued"] != document.get("date"):
+            self._add(iri, MND.issueDate, Literal(document["issued"], datatype=XSD.date))
         return URIRef(iri)
 
     def relation(self, source: URIRef, row: dict) -> None:
         if not (row.get("subject") and row.get("object") and row.get("quote")):
             return
-        subject = self.describe(self.registry.resolve(row["subject"]))
-        obj = self.describe(self.registry.resolve(row["object"]))
         verb = row["relation"]
-        statement = iris.statement(str(subject), verb, str(obj))
         paragraph = row.get("paragraph") or ""
+        known = self.registry.attested(str(source), verb, row["quote"])
+        if known:  # the passage is attested already: the same act, its subject and object
+            subject, obj = URIRef(known.subject), URIRef(known.object)
+            if known.paragraph == paragraph:
+                return  # and the same passage: one attestation is enough
+        else:
+            subject = self.describe(self.registry.resolve(row["subject"]))
+            obj = self.describe(self.registry.resolve(row["object"]))
+        statement = iris.statement(str(subject), verb, str(obj))
         attestation = iris.attestation(statement, str(source), paragraph, row["quote"])
         self._add(statement, RDF.type, MND.Statement)
         self._add(statement, MND.subject, subject)

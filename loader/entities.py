@@ -21,18 +21,21 @@ project's IRI scheme gives it, so the same act read from five documents is one s
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, SKOS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 
 from mandates import iris
 from mandates.namespaces import MND
 
-SYMBOL = re.compile(r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.()-]+)+( [A-Z])?$")
+# a UN symbol, with a part letter and an old-style session: "A/RES/75/290 B", "E/RES/155 C (VII)"
+SYMBOL = re.compile(r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.()-]+)+( [A-Z])?( \([IVXLC]+\))?$")
 NUMBERED = re.compile(r"^(?P<body>[A-Z]+) (?P<number>\d+/\d+(?: [A-Z])?)$")
-OLD_STYLE = re.compile(r"^A/RES/(?P<number>\d+ \([IVXLC]+\))$")
 ITEM_NUMBER = re.compile(r"^[0-9]+( \([a-z]\))?$")
-MEETING = re.compile(r"^(?P<body>.+?) meeting (?P<n>\d+)(?:, agenda item:? (?P<item>.+))?$")
+MEETING = re.compile(
+    r"^(?P<body>.+?) (?:meeting|session) (?P<n>\d+)(?:, agenda item:? (?P<item>.+))?$"
+)
 BODY_NAMES = {
     "general assembly": "general-assembly",
     "commission on crime prevention and criminal justice": "ccpcj",
@@ -44,6 +47,14 @@ BODY_NAMES = {
     "secretariat": "secretariat",
 }
 ADOPTERS = {"A": "general-assembly", "E": "ecosoc", "CCPCJ": "ccpcj"}
+# the ontology's own terms: a class or property is never the subject or object of a statement
+TERMS = {OWL.Class, RDFS.Class, RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty,
+         OWL.AnnotationProperty, OWL.Ontology, SKOS.Concept, SKOS.ConceptScheme}  # fmt: skip
+ONTOLOGY = "https://w3id.org/un-mandates/ontology"
+# what the registry reads of an attested passage (with the names: types, labels, aliases …)
+PASSAGE_PREDICATES = (
+    MND.attestedBy, MND.source, MND.quote, MND.paragraph, MND.verb, MND.subject, MND.object
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -60,8 +71,48 @@ class Entity:
     item: str | None = None
 
 
+@dataclass(frozen=True)
+class Passage:
+    """An attested passage: its quote and paragraph, and the act's subject and object IRIs."""
+
+    quote: str
+    paragraph: str
+    subject: str
+    object: str
+
+
+def _words(quote: str) -> list[str]:
+    return [w for w in (re.sub(r"[^\w/.-]", "", t).strip(".").lower() for t in quote.split()) if w]
+
+
+def overlap(a: str, b: str) -> float:
+    """The longest run of words two quotes share, as a share of the shorter one.
+
+    >>> overlap("the Group adopted its workplan", "At that meeting, the Group adopted")
+    0.6
+    """
+    x, y = _words(a), _words(b)
+    if not x or not y:
+        return 0.0
+    best, prev = 0, [0] * (len(y) + 1)
+    for i in range(1, len(x) + 1):
+        cur = [0] * (len(y) + 1)
+        for j in range(1, len(y) + 1):
+            if x[i - 1] == y[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best / min(len(x), len(y))
+
+
 def _key(name: str) -> str:
-    return " ".join(name.replace("\u00a0", " ").split()).lower().removeprefix("the ")
+    """A name as looked up: whitespace, dashes and apostrophes as one form, lower case, no
+    leading article ("2018–2021" and "2018-2021" are one name)."""
+    text = name.replace("\u00a0", " ").translate(_DASHES)
+    return " ".join(text.split()).lower().removeprefix("the ")
+
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "’": "'"})
 
 
 class Registry:
@@ -71,19 +122,48 @@ class Registry:
         self.names: dict[str, str] = {}
         self.known: set[str] = set()
         self.items: dict[tuple[str, str], str] = {}
+        # passages already attested, by (source, verb): the same passage is the same act
+        self.passages: dict[tuple[str, str], list[Passage]] = defaultdict(list)
         if graph is not None:
             self.add_graph(graph)
 
     def add_graph(self, graph: Graph) -> None:
+        terms = {str(s) for t in TERMS for s in graph.subjects(RDF.type, t)} | {
+            str(s) for s in graph.subjects() if str(s).startswith(ONTOLOGY)
+        }
         for s in set(graph.subjects(RDF.type, None)):
-            if isinstance(s, URIRef):
+            if isinstance(s, URIRef) and str(s) not in terms:
                 self.known.add(str(s))
         for predicate in (MND.acronym, SKOS.altLabel, RDFS.label, MND.symbol):
             for s, value in graph.subject_objects(predicate):
-                self.names[_key(str(value))] = str(s)
+                if str(s) not in terms:
+                    self.names[_key(str(value))] = str(s)
+        for statement, attestation in graph.subject_objects(MND.attestedBy):
+            source = graph.value(attestation, MND.source)
+            verb = graph.value(statement, MND.verb)
+            if source is None or verb is None:
+                continue
+            self.passages[(str(source), str(verb).rsplit("#", 1)[-1])].append(
+                Passage(
+                    str(graph.value(attestation, MND.quote) or ""),
+                    str(graph.value(attestation, MND.paragraph) or ""),
+                    str(graph.value(statement, MND.subject)),
+                    str(graph.value(statement, MND.object)),
+                )
+            )
         for item, meeting in graph.subject_objects(MND.agendaOf):
             for title in graph.objects(item, MND.title):
                 self.items[(str(meeting), _key(str(title)))] = str(item)
+
+    def attested(self, source: str, verb: str, quote: str) -> Passage | None:
+        """The passage of ``source`` already attested for ``verb`` that ``quote`` overlaps
+        (their longest common run of words covers half the shorter), if any."""
+        best, found = 0.5, None
+        for passage in self.passages.get((source, verb), ()):
+            score = overlap(quote, passage.quote)
+            if score >= best:
+                best, found = score, passage
+        return found
 
     def resolve_body_iri(self, iri: str) -> Entity:
         """The entity of a body given by IRI (known, or minted from its slug)."""
@@ -103,6 +183,15 @@ class Registry:
                 return prefix
         return None
 
+    def _shortened(self, key: str) -> str | None:
+        """The one known resource of which the name, five words or more, is the start of a
+        name ("open-ended ad hoc intergovernmental committee of experts" for the committee
+        whose label runs on "to elaborate …")."""
+        if len(key.split()) < 5:
+            return None
+        found = {iri for name, iri in self.names.items() if name.startswith((key + " ", key + ","))}
+        return found.pop() if len(found) == 1 else None
+
     def _is_body(self, name: str) -> bool:
         key = _key(name)
         return key in BODY_NAMES or (key in self.names and self.names[key] in self.known)
@@ -119,11 +208,6 @@ class Registry:
         if key in self.names:
             iri = self.names[key]
             return Entity(iri, "known", True, name)
-        if match := OLD_STYLE.match(name):
-            iri = iris.document(name)
-            return Entity(
-                iri, "resolution", iri in self.known, name, match["number"], "general-assembly"
-            )
         if SYMBOL.match(name):
             iri = iris.document(name)
             resolution = "/RES/" in name
@@ -181,5 +265,7 @@ class Registry:
             return Entity(iri, "body", iri in self.known, name)
         if prefix := self._known_prefix(key):
             return Entity(self.names[prefix], "known", True, name)
+        if shortened := self._shortened(key):
+            return Entity(shortened, "known", True, name)
         iri = iris.matter(name)
         return Entity(iri, "matter", iri in self.known, name)

@@ -18,7 +18,8 @@ from .agenda import agenda_list, agenda_mentions
 from .coref import Context
 from .errors import NothingFoundError, QuoteError
 from .identity import DocumentInfo, describe
-from .names import meeting_name
+from .minting import complete
+from .names import EXPERT_GROUP, OFFICERS, meeting_name
 from .objects import name_object
 from .read import read_bytes
 from .relations import sentence_relations
@@ -56,6 +57,7 @@ class Extraction:
                 "symbol": self.info.symbol,
                 "title": self.info.title,
                 "date": self.info.date,
+                "issued": self.info.issued,
                 "kind": self.info.kind,
             },
             "symbols_cited": list(self.symbols_cited),
@@ -82,13 +84,18 @@ def _relations(
     listing: dict | None = None
     whole = collapse(text.source)
     own_acts = {info.own_id} - {None}
+    own_officers = info.body == EXPERT_GROUP  # a bare "Chair" is the Expert Group's only there
     if ctx.report and ctx.own_meeting:
         own_acts.add(meeting_name(info.body, ctx.own_meeting))
+    elif ctx.report and info.body:
+        own_acts.add(info.body)  # a report of a session that prints no ordinal: the body's acts
     for p in paras[info.top :]:
         if p.kind == "heading":
             suggested = suggested and not re.match(r"[IVX]+\.\s", p.text)
             continue
         meeting = None
+        # in a resolution's own paragraphs "its resolution" is the adopting body's
+        ctx.voice = info.body if p.kind in ("preamble", "operative") else None
         if not p.text[:1].islower():  # a paragraph continuing across a page keeps its frame
             ctx.carry = None
         if listing and p.kind == "item":
@@ -98,8 +105,9 @@ def _relations(
                     {
                         **found_items,
                         "status": info.status,
-                        "evidence": "secondary",
-                        "paragraph": p.pid,
+                        "evidence": listing["evidence"],
+                        # the paragraph the quote starts in: the list's lead, then the item
+                        "paragraph": listing["pid"] if listing["lead"] is not None else p.pid,
                     }
                 )
                 listing = {**listing, "lead": None}
@@ -118,11 +126,16 @@ def _relations(
             found = sentence_relations(s.text, ctx, info.own_id, p.kind, meeting)
             meeting = ctx.meeting_frame(s.text) or meeting
             for f in found:
+                if not (complete(f.subject) and complete(f.object)):
+                    continue  # a fragment is never minted: no act rather than a wrong one
+                if not own_officers and {f.subject, f.object} & OFFICERS:
+                    continue  # "the Chair" of another body than the one whose officers we know
                 key = f"{f.key}|{p.pid}" if f.primary else f.key  # each paragraph is its own act
                 if key in seen:
                     continue
                 seen.add(key)
-                quote = _quote(text, s.start + f.lo, s.start + f.hi, s.start + f.anchor)
+                lo, hi = p.span(s.lo + f.lo, s.lo + f.hi, s.lo + f.anchor)
+                quote = _quote(text, lo, hi, p.clean(s.lo + f.anchor))
                 if len(quote.split()) < 3:
                     continue
                 if quote not in whole:
@@ -146,11 +159,24 @@ def _relations(
                     listing = {
                         "subject": f.subject,
                         "relation": f.relation,
-                        "lead": s.start + lead.start(),
+                        "lead": p.clean(s.lo + lead.start()),
+                        "pid": p.pid,
+                        "evidence": "primary" if primary else "secondary",
                     }
         if _SUGGESTIONS.search(p.text):
             suggested = True
     return rows, cited
+
+
+def _adoption(text: Text, info: DocumentInfo) -> list[dict]:
+    """The adoption line: "Resolution adopted by the General Assembly on …" → the Assembly
+    adopted the resolution (its own act, in the paragraph "header")."""
+    if not (info.adoption and info.adopted_by and info.own_id):
+        return []
+    quote = _quote(text, *info.adoption, info.adoption[0])
+    row = {"subject": info.adopted_by, "relation": "adopted", "object": info.own_id}
+    return [{**row, "quote": quote, "paragraph": "header", "status": info.status,
+             "evidence": "primary"}]  # fmt: skip
 
 
 def _list_item(text: Text, p: Paragraph, listing: dict, ctx: Context) -> dict | None:
@@ -195,9 +221,15 @@ def extract_text(source: str, name: str = "<text>") -> Extraction:
         own_meeting=own_meeting,
         report=info.kind in ("report", "report addendum"),
     )
+    ctx.footnotes = {
+        p.label: re.sub(r"^\S+\s+", "", p.text).strip()
+        for p in paras
+        if p.kind == "footnote" and p.label
+    }
     book = MeetingBook(ctx, info.meeting)
     mentioned: list[dict] = []
     relations, cited = _relations(text, paras, info, ctx, book, name, mentioned)
+    relations = _adoption(text, info) + relations
     items = agenda_list(paras, own_meeting) or mentioned
     symbols = [s for s in find_symbols(source) if s != info.symbol]
     own = info.own_id

@@ -88,6 +88,8 @@ ACTOR = (
     + r")(?:\s+\([A-Z]{2,}\))?"
 )
 SHORT = {name: short for name, short, _ in BODIES}
+# officers named by their title alone: whose they are depends on the document
+OFFICERS = frozenset({"Chair", "Rapporteur", "Vice-Chair", "Vice-President", "Bureau"})
 
 
 @lru_cache(maxsize=4096)

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 
 from .coref import ACTOR_RE, Context
-from .meetings import find_dates
 from .names import EXPERT_GROUP, meeting_name, resolve_body
-from .objects import name_object
+from .objects import footnoted, name_object
 from .spans import Found, words_back, words_on
 from .verbs import Trigger
 
@@ -121,6 +120,8 @@ def agentive(
         else (name_object(patient, ctx) if patient else None)
     )
     out = []
+    if found and (noted := footnoted(s[start + found[-1][1] :], ctx)):
+        obj = noted[0] if len(noted) == 1 else obj  # "the paper prepared by X, 8": note 8's
     for a_lo, a_hi, agent in found:
         tail = s[start + a_hi : start + a_hi + 60]
         subject = agent
@@ -172,16 +173,11 @@ def agentless(s: str, t: Trigger, ctx: Context, mframe, prev_passive) -> list[Fo
             return []
         body = ctx.last_meeting[0] if ctx.last_meeting else ctx.default_body or EXPERT_GROUP
         return [Found(body, rel, meeting, q_lo, hi, t.start, False, f"held|{meeting}")]
-    if rel == "postponed":
-        dates = find_dates(s)
-        obj = None
-        if dates:
-            obj = f"{dates[0].printed} (originally scheduled dates)"
-        return (
-            [Found(meeting, rel, obj, q_lo, hi, t.start, False, f"postponed|{meeting}")]
-            if meeting
-            else []
-        )
+    if rel == "postponed":  # the meeting's body postponed the meeting; a date is no object
+        if not meeting:
+            return []
+        body = ctx.last_meeting[0] if ctx.last_meeting else ctx.default_body or EXPERT_GROUP
+        return [Found(body, rel, meeting, q_lo, hi, t.start, False, f"postponed|{meeting}")]
     if prev_passive and re.search(r"(?:,|\band)\s*$", pre[-8:]):  # "…, and confirmed at …"
         agent, obj = prev_passive
         return [
@@ -202,3 +198,25 @@ def agentless(s: str, t: Trigger, ctx: Context, mframe, prev_passive) -> list[Fo
         return []
     obj = name_object(clause, ctx)
     return [Found(mframe, rel, obj, q_lo, hi, t.start, False, f"{rel}|{mframe}|{obj}")]
+
+
+_PRESENT = re.compile(r"(?:is|are|has been|have been)\s")
+_OWN_ACTS = {"invited", "requested", "prepared", "decided", "approved"}
+
+
+def present_passive(s: str, t: Trigger, own: str | None) -> list[Found]:
+    """The text's own act, stated in the present passive without an agent: in a note,
+    "Delegations are invited to …" is the note inviting the delegations."""
+    if not own or t.agentive or t.relation not in _OWN_ACTS or not _PRESENT.match(s[t.start :]):
+        return []
+    clause = re.split(r"[;:]|,\s+(?:and\s+)?|\.\s", s[: t.start])[-1]
+    clause = re.sub(r"\s*\([^)]*\)", "", clause).strip()  # "(see annex)"
+    patient = re.sub(r"^(?:The|the|All|all)\s+", "", clause)
+    if not patient or len(patient.split()) > 12:
+        return []
+    lo = s.find(clause[:20]) if clause else t.start
+    hi = words_on(s, t.end, 10)
+    if not resolve_body(patient) and re.match(r"[A-Z][a-z]+\b(?!\s+[A-Z])", patient):
+        patient = patient[0].lower() + patient[1:]  # capital only because it opens the sentence
+    return [Found(own, t.relation, patient, max(lo, 0), hi, t.start, True,
+                  f"{t.relation}|{own}|{patient}")]  # fmt: skip

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from .coref import Context, actors
 from .meetings import ORDINAL
 from .names import resolve_body
+from .objects import addressees
 from .symbols import NUMBER, resolution_id
 
 _CHAIR = re.compile(
@@ -51,9 +52,40 @@ class Act:
     key: str
 
 
+_RECALLED_REQUEST = re.compile(
+    r"\b[Rr]ecall(?:ing|s)\s+(?:also\s+|further\s+)?(?:its|their)\s+(?P<n>request|invitation)\s+"
+    r"to\s+(?P<rest>.+)"
+)
+
+
+def recalled_requests(s: str, ctx: Context) -> list[Act]:
+    """ "Recalling also its request to the Office …, to convene …": the body's earlier request,
+    an act of its own (its resolution unnamed), beside the recall.
+
+    >>> ctx = Context(default_body="General Assembly")
+    >>> [(a.subject, a.relation, a.object) for a in recalled_requests(
+    ...     "Recalling its request to the Secretary-General to report,", ctx)]
+    [('General Assembly', 'requested', 'Secretary-General')]
+    """
+    m = _RECALLED_REQUEST.search(s)
+    body = ctx.voice or ctx.default_body
+    if not m or not body:
+        return []
+    relation = "requested" if m.group("n") == "request" else "invited"
+    out = []
+    for part in addressees(" " + m.group("rest")):
+        name = resolve_body(part) or part
+        out.append(
+            Act(body, relation, name, m.start("n") - 4, m.end(), f"{relation}|{body}|{name}")
+        )
+    return out
+
+
 def phrase_acts(s: str, ctx: Context) -> list[Act]:
     """Acts a sentence states by one of the fixed phrasings of the module docstring."""
-    out: list[Act] = []
+    out: list[Act] = (
+        recalled_requests(s, ctx) if "its request" in s or "its invitation" in s else []
+    )
     if "Chair" not in s and "adopt" not in s:
         return out
     for m in _CHAIR.finditer(s):

@@ -129,7 +129,7 @@ def pdf_text(data: bytes, name: str) -> str:
     }
     pages: list[str] = []
     try:
-        with apply_configuration(**limits):
+        with apply_configuration(None, **limits):
             reader = PdfReader(io.BytesIO(data))
             if len(reader.pages) > PDF_MAX_PAGES:
                 raise _TooBig(f"more than {PDF_MAX_PAGES} pages")

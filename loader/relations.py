@@ -19,9 +19,16 @@ import re
 from dataclasses import dataclass, field
 
 from .coref import ACTOR_RE, Context, qualified
-from .names import EXPERT_GROUP, meeting_name, resolve_body
-from .objects import conjuncts, name_object, object_phrase
-from .passive import agentive, agentless
+from .names import EXPERT_GROUP, OFFICERS, meeting_name, resolve_body
+from .objects import (
+    addressees,
+    concerned,
+    conjuncts,
+    footnoted,
+    name_object,
+    object_phrase,
+)
+from .passive import agentive, agentless, present_passive
 from .patterns import phrase_acts
 from .spans import Found, words_back, words_on
 from .verbs import Trigger, find_triggers
@@ -37,6 +44,10 @@ _ADVERBS = re.compile(
 )
 _PAREN = re.compile(r",[^,]{1,80},\s*$")
 _SPLIT = {"noted", "considered"}
+# "…, in which the INTERPOL General Assembly recognized …": an act of the instrument just cited
+_RELATIVE = re.compile(
+    r"\b(?:in|by|under|through) which\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}$"
+)
 
 
 @dataclass
@@ -52,8 +63,8 @@ class _State:
 def _subject_before(pre: str) -> tuple[str, int] | str | None:
     """The actor ending ``pre`` as (name, offset), or "inherit", "which", "it", or None."""
     cleft = re.search(r"\bIt was (?:also )?(?:the )?(?P<a>[\w -]+?) that\s*$", pre)
-    if cleft and resolve_body(cleft.group("a")):
-        return resolve_body(cleft.group("a")), cleft.start("a")
+    if cleft and (body := resolve_body(cleft.group("a"))):
+        return body, cleft.start("a")
     pre = _ADVERBS.sub("", pre)
     pre = re.sub(r"\s+[a-z]+ed\s+and\s*$", " ", pre)  # "the Group reviewed and adopted"
     for attempt in (pre, _PAREN.sub("", pre)):
@@ -68,7 +79,7 @@ def _subject_before(pre: str) -> tuple[str, int] | str | None:
                     which = re.search(r"\b(?:in|by|under) which\s*$", attempt[: m.start()])
                     return (name, m.start()) if not which else "which"
     stripped = pre.rstrip()
-    if re.search(r"\b(?:(?:which|whom)\s+)?(?:it|they)$", stripped):
+    if re.search(r"\b(?:(?:which|whom)\s+)?(?:it|they)$", stripped) or _RELATIVE.search(stripped):
         return "which"
     if not stripped or re.search(r"(?:,|;|\band|\bor)$", stripped):
         return "inherit"
@@ -93,7 +104,12 @@ def sentence_relations(
     for i, t in enumerate(triggers):
         nxt = next((u.start for u in triggers[i + 1 :] if not u.passive), len(s))
         if t.style in ("operative", "preamble"):
-            found = _resolution_style(s, t, s[t.end : nxt], ctx, own)
+            clause_end = next(
+                (u.start for u in triggers[i + 1 :] if u.style != "past"), len(s)
+            )  # the paragraph's next clause; reported acts inside this one are its objects' own
+            found = _resolution_style(s, t, nxt, clause_end, ctx, own)
+        elif t.passive and (own_act := present_passive(s, t, own)):
+            found = own_act
         elif t.agentive:
             before = [o for at, o in state.objects if at < t.start]
             found = agentive(s, t, ctx, frame, cited, before[-1] if before else None, first=not out)
@@ -137,14 +153,84 @@ def _skip(s: str, t: Trigger) -> bool:
     return bool(re.search(r"\bresolution\s+\S+,\s*$", pre))  # see patterns.py
 
 
-def _resolution_style(s: str, t: Trigger, after: str, ctx: Context, own: str | None):
+def _resolution_style(s: str, t: Trigger, nxt: int, clause_end: int, ctx: Context, own):
+    """The acts of a resolution's paragraph: one per cited resolution of an enumeration, one
+    per addressee of a request or invitation, else one with the object phrase named."""
     subject = own or ctx.default_body or "General Assembly"
+    after = s[t.end : nxt]
     phrase = object_phrase(after, t.relation)
-    obj = name_object(phrase, ctx)
+    groups = _cited_objects(s, t, phrase, clause_end, ctx)
+    if groups:
+        out = []
+        for k, (lo, group) in enumerate(groups):
+            q_lo = t.start if k == 0 else lo
+            q_hi = max(group[-1][1], words_on(s, q_lo, 8))
+            q_hi = q_hi if len(s[q_lo:q_hi].split()) <= 25 else words_on(s, q_lo, 25)
+            for _, _, rid in group:
+                key = f"{t.relation}|{rid}|{q_lo}"
+                out.append(Found(subject, t.relation, rid, q_lo, q_hi, t.start, True, key))
+        return out
     hi = words_on(s, t.end, 14)
+    names: list[str | None] = [name_object(phrase, ctx)]
+    if t.relation == "decided" and (about := concerned(phrase, ctx)):
+        names = [about]  # the body or meeting the decision concerns
+    if t.relation in ("requested", "invited"):
+        names = [name_object(part, ctx) for part in addressees(after)] or names
+    elif phrase and (noted := footnoted(after[after.find(phrase) + len(phrase) :], ctx)):
+        names = list(noted)  # "the reports of the regional meetings, 3": the documents of note 3
     return [
-        Found(subject, t.relation, obj, t.start, hi, t.start, True, f"{t.relation}|{after[:40]}")
+        Found(
+            subject, t.relation, obj, t.start, hi, t.start, True, f"{t.relation}|{obj}|{after[:40]}"
+        )
+        for obj in names
     ]
+
+
+_GROUP_JOIN = re.compile(
+    r"(?:\s+of\s+\d{1,2}\s+\w+\s+\d{4})?(?:,\s*(?:and\s+)?|\s+and\s+)(?:resolutions?\s+)?"
+)
+_GROUP_INTRO = re.compile(
+    r"(?:^|,|\band|\bas well as|\bin particular|\bincluding|\bnotably)\s+(?:(?:its|their|the)\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*\s+)?resolutions?\s+$"
+)
+_GENERIC = re.compile(
+    r"(?:all\s+)?(?:(?:previous|other|its|relevant|United Nations)\s+)*(?:resolutions|decisions)\b"
+)
+
+
+def _cited_objects(s: str, t: Trigger, phrase: str, end: int, ctx: Context):
+    """Enumerated resolutions that are the verb's objects: the groups ("its resolutions 1/2 of
+    …, 3/4 and 5/6") coordinated at the level of the clause, each as (intro offset, citations).
+    Used when the object is a cited resolution, or a generic "relevant resolutions" that
+    specific ones follow ("…, in particular its resolutions …")."""
+    cited = [c for c in ctx.citations(s) if t.end <= c[0] < end]
+    if not cited:
+        return []
+    first = re.sub(r"^\s*(?:also|further)\s+", "", s[t.end : cited[0][0]])
+    generic = _GENERIC.match(phrase.strip())
+    if not (
+        re.fullmatch(
+            r"\s*(?:(?:its|the|their)\s+)?(?:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*"
+            r"\s+)?resolutions?\s+",
+            first,
+        )
+        or generic
+    ):
+        return []
+    groups: list[tuple[int, list]] = []
+    for c in cited:
+        if groups and _GROUP_JOIN.fullmatch(s[groups[-1][1][-1][1] : c[0]]):
+            groups[-1][1].append(c)
+            continue
+        before = s[t.end : c[0]]
+        intro = _GROUP_INTRO.search(before) if groups or generic else None
+        if groups or generic:
+            if not intro:
+                continue
+            groups.append((t.end + intro.start(), [c]))
+        else:
+            groups.append((t.start, [c]))
+    return groups
 
 
 def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state: _State):
@@ -165,16 +251,20 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
         q_from = words_back(s, t.start, 1) if re.search(r"\band\s*$", pre) else t.start
     elif sub == "which":
         before = [c for c in cited if c[1] <= t.start]
-        if not before:
-            return []
+        if not before or _enumerated(s, before):
+            return []  # "its resolutions 1/2 and 3/4, by which it …": which one did it is unsaid
         subject = before[-1][2]
     else:
         return []
+    if rel == "noted" and subject in OFFICERS:
+        return []  # an officer who "noted" suggestions recorded them: no act of a body
     phrase = object_phrase(after, rel)
     parts = conjuncts(after.split(";")[0]) if rel in _SPLIT else [(0, phrase)]
     results = []
     for k, (off, part) in enumerate(parts):
         obj = name_object(object_phrase(" " + part, rel) if k else phrase, ctx)
+        if rel == "decided" and (about := concerned(phrase, ctx)):
+            obj = about  # the body or meeting the decision concerns
         r_lo, r_hi = (q_from, words_on(s, t.end, 14)) if k == 0 else (t.end + off, 0)
         if k:
             r_hi = words_on(s, r_lo, 14)
@@ -185,6 +275,11 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
             Found(subject, rel, obj, r_lo, r_hi, t.start, False, f"{rel}|{subject}|{short}|{tail}")
         )
     return results
+
+
+def _enumerated(s: str, before: list[tuple[int, int, str]]) -> bool:
+    """True when the last citation before a relative clause closes an enumeration."""
+    return len(before) > 1 and bool(_GROUP_JOIN.fullmatch(s[before[-2][1] : before[-1][0]]))
 
 
 def _instrument(subject: str, s: str, t: Trigger, frame, mframe, cited, ctx: Context) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class Found:
     key: str
 
 
+_WORD = re.compile(r"\S+")
+
+
 def words_back(text: str, pos: int, n: int) -> int:
     """Offset of the ``n``-th word before ``pos`` (0 when there are fewer)."""
     starts = [m.start() for m in re.finditer(r"\S+", text[:pos])]
@@ -36,7 +40,7 @@ def words_back(text: str, pos: int, n: int) -> int:
 
 def words_on(text: str, pos: int, n: int) -> int:
     """Offset just after the ``n``-th word from ``pos`` (the text's end when there are fewer)."""
-    ends = [m.end() for m in re.finditer(r"\S+", text[pos:])]
-    if not ends:
-        return pos
-    return pos + (ends[n - 1] if len(ends) >= n else ends[-1])
+    end = pos
+    for m in islice(_WORD.finditer(text, pos), n):  # only the words wanted, not the rest
+        end = m.end()
+    return end

@@ -24,6 +24,8 @@ Crime Prevention and Criminal Justice ``CCPCJ N/M``, the Economic and Social Cou
     'A/RES/415 (V)'
     >>> resolution_id("26/4", body="Commission on Crime Prevention and Criminal Justice")
     'CCPCJ 26/4'
+    >>> resolution_id("GA-2022-90-RES-01")
+    'GA-2022-90-RES-01'
     >>> find_symbols("see UNODC/CCPCJ/EG.4/2019/2 and [E/CN.15/2011/19](#), A/C.3/80/L.7;")
     ['UNODC/CCPCJ/EG.4/2019/2', 'E/CN.15/2011/19', 'A/C.3/80/L.7']
     >>> find_symbols("(A/CONF.241/RPM.1/2) E/CN.15/2017/CRP.5 UNODC/CCPCJ/EG.4/2018/L.1.")
@@ -69,6 +71,7 @@ _RES_SYMBOL = re.compile(r"(?P<prefix>A|E|S|A/HRC)/RES/(?P<num>\d{1,4}/\d{1,4}(?
 # A resolution number: "65/230", "75/290 B", "2025/15", "415 (V)", "155 C (VII)", "[65/230](#)".
 NUMBER = r"\[?(?:\d{1,4}/\d{1,4}(?: [A-H]\b)?|\d{1,4}(?: [A-H])? \([IVXL]+\))\]?(?:\(#\))?"
 _NUMBER = re.compile(NUMBER)
+_FOREIGN_ID = r"[A-Z]+(?:-\w+)*-\d\w*"  # "GA-2022-90-RES-01"
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,8 @@ def resolution_id(citation: str, body: str | None = None) -> str | None:
     then the General Assembly.
     """
     text = citation.strip()
+    if re.fullmatch(_FOREIGN_ID, text):
+        return text  # another organization's own numbering, as printed
     m = _RES_SYMBOL.search(text)
     if m:
         return f"{m.group('prefix')}/RES/{m.group('num')}"
@@ -128,6 +133,10 @@ _CITATION = re.compile(
     rf"on Narcotic Drugs|Council)\s+)?(?:its\s+|the\s+)?[Rr]esolutions?\s+(?P<list>{NUMBER}"
     rf"(?:(?:\s+of\s+\d{{1,2}}\s+\w+\s+\d{{4}})?(?:,\s*|\s+and\s+)(?:resolutions?\s+)?{NUMBER})*)"
 )
+
+
+# another organization's resolution, numbered its own way: "INTERPOL resolution GA-2022-90-RES-01"
+_FOREIGN = re.compile(rf"\b(?P<org>[A-Z]{{3,}})\s+resolution\s+(?P<id>{_FOREIGN_ID})")
 
 
 def find_citations(text: str) -> list[Citation]:
@@ -153,4 +162,6 @@ def _find_citations(text: str) -> tuple[Citation, ...]:
             )
     for m in _RES_SYMBOL.finditer(text):
         out.append(Citation(m.start(), m.end(), m.group(), None))
+    for m in _FOREIGN.finditer(text):
+        out.append(Citation(m.start("id"), m.end("id"), m.group("id"), m.group("org")))
     return tuple(sorted(out, key=lambda c: c.start))

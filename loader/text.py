@@ -30,6 +30,10 @@ _FURNITURE = [
     re.compile(rf"\d{{1,3}}/\d{{1,3}}\s+{_SYMBOL}|{_SYMBOL}\s+\d{{1,3}}/\d{{1,3}}"),  # header
 ]
 _BARE_SYMBOL = re.compile(_SYMBOL)
+# one pattern for every kind of furniture, each with its own flags
+_ANY_FURNITURE = re.compile(
+    "|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in _FURNITURE)
+)
 
 
 _WORD = re.compile(r"\S+")
@@ -60,7 +64,7 @@ def is_furniture(line: str, repeated: frozenset[str] = frozenset()) -> bool:
         return False
     if stripped in repeated and _BARE_SYMBOL.fullmatch(stripped):
         return True
-    return any(p.fullmatch(stripped) for p in _FURNITURE)
+    return _ANY_FURNITURE.fullmatch(stripped) is not None
 
 
 @dataclass(frozen=True)
@@ -99,18 +103,22 @@ class Text:
 
 
 def _double_spaced(lines: list[tuple[int, str]]) -> bool:
-    """True when nearly every text line is followed by a blank line (PDF extraction)."""
+    """True when nearly every text line is followed by a blank line and sentences run on over
+    them (PDF extraction): a line that stops mid-sentence, a blank, then a lower-case line.
+    One paragraph a line, blank lines between, is not that."""
     kinds = [bool(text.strip()) for _, text in lines]
     full = [i for i, k in enumerate(kinds) if k]
     if len(full) < 10:
         return False
     spaced = sum(1 for i in full if i + 1 < len(kinds) and not kinds[i + 1])
-    mid = sum(
+    runs_on = sum(
         1
-        for i in full
-        if re.search(r"[\w,]$", lines[i][1].strip()) and len(lines[i][1].strip()) >= 50
+        for a, b in zip(full, full[1:], strict=False)
+        if b > a + 1
+        and re.search(r"[\w,]$", lines[a][1].strip())
+        and lines[b][1].strip()[:1].islower()
     )
-    return spaced >= 0.6 * len(full) and mid >= 0.4 * len(full)
+    return spaced >= 0.6 * len(full) and runs_on >= 0.25 * len(full)
 
 
 def normalise(source: str) -> Text:
@@ -122,26 +130,30 @@ def normalise(source: str) -> Text:
     chars: list[str] = []
     offsets: list[int] = []
     gaps: list[int] = []
-    pending_gap = pending_blank = False
+    pending_gap = False
+    blanks = 0  # blank lines since the last text line, furniture aside
     for start, line in lines:
         if is_furniture(line, repeated):
             pending_gap = True
+            blanks = 0  # the blank lines around page furniture are the page break's
             continue
         if not line.strip():
-            pending_blank = True
+            blanks += not pending_gap
             continue
         if chars:
             joined = chars[-1] == "-" and len(chars) > 1 and chars[-2].isalpha()
             if joined and line.lstrip()[:1].islower():
                 pass
             else:
-                sep = "\n\n" if pending_blank and not spaced else "\n"
+                # a blank line parts paragraphs; in a double-spaced extraction, two do
+                sep = "\n\n" if blanks > (1 if spaced else 0) else "\n"
                 for ch in sep:
                     chars.append(ch)
                     offsets.append(max(start - 1, 0))
         if pending_gap and chars:
             gaps.append(len(chars))
-        pending_gap = pending_blank = False
+        pending_gap = False
+        blanks = 0
         _append_line(line, start, chars, offsets)
     return Text(source, "".join(chars), tuple(offsets), tuple(gaps))
 

@@ -38,15 +38,16 @@ PAST: dict[str, list[str]] = {
     "chaired": ["chaired"],
     "postponed": ["postponed"],
 }
-# relation -> operative present forms (resolutions' numbered paragraphs)
+# relation -> operative present forms (resolutions' numbered paragraphs); "Reiterates its
+# invitation to Member States to …" renews the act: it is invited, addressed to Member States
 OPERATIVE: dict[str, list[str]] = {
-    "requested": ["Requests"],
+    "requested": ["Requests", "Reiterates its request", "Renews its request"],
     "endorsed": ["Endorses"],
     "noted": ["Takes note", "Notes"],
     "established": ["Establishes"],
     "decided": ["Decides"],
     "adopted": ["Adopts"],
-    "invited": ["Invites"],
+    "invited": ["Invites", "Reiterates its invitation", "Renews its invitation"],
     "welcomed": ["Welcomes"],
     "recognized": ["Recognizes"],
     "acknowledged": ["Acknowledges"],
@@ -56,7 +57,13 @@ OPERATIVE: dict[str, list[str]] = {
 }
 # relation -> preambular participles
 PREAMBULAR: dict[str, list[str]] = {
-    "noted": ["Taking note", "Noting"],
+    "noted": [
+        "Taking note",
+        "Taking further note",
+        "Taking particular note",
+        "Taking also note",
+        "Noting",
+    ],
     "welcomed": ["Welcoming"],
     "recognized": ["Recognizing"],
     "acknowledged": ["Acknowledging"],
@@ -78,8 +85,9 @@ def _lookup(table: dict[str, list[str]]) -> dict[str, str]:
 
 
 _PAST_RE = re.compile(
-    rf"\b(?P<aux>(?:was|were|had been|has been|have been|be|had to be)\s+(?:\w+ly\s+)?)?"
-    rf"(?P<form>{_alternation(PAST)})\b(?P<by>\s+(?:\w+\s+){{0,4}}?by\b)?"
+    rf"\b(?P<aux>(?:was|were|had been|has been|have been|be|had to be|is|are)\s+(?:\w+ly\s+)?)?"
+    rf"(?P<form>{_alternation(PAST)})\b(?P<by>\s+(?:(?!to\b)\w+\s+){{0,4}}?by\b"
+    rf"(?!\s+(?:consensus|acclamation|(?:a\s+)?(?:recorded\s+)?vote|means|way)\b))?"
 )
 _OPERATIVE_RE = re.compile(
     rf"^(?:(?:Also|Further|Again|Once again|Strongly)\s+)?"
@@ -88,9 +96,22 @@ _OPERATIVE_RE = re.compile(
 _PREAMBULAR_RE = re.compile(
     rf"^(?:(?:[A-Z][a-z]+ly)\s+)?(?P<form>{_alternation(PREAMBULAR)})\b(?:\s+(?:also|further))?"
 )
-_CONJOINED_OPERATIVE = re.compile(
-    rf"(?:,|;)\s+and\s+(?:(?:also|further)\s+)?(?P<form>{_alternation(OPERATIVE).lower()})\b"
+# what may stand between "and" and a verb that coordinates a new clause of a paragraph
+ADVERB = (
+    r"(?:also|further|furthermore|moreover|again|in this regard|in that regard|"
+    r"in this context|in that context|to this end|to that end|at the same time|in particular|"
+    r"with appreciation|with satisfaction)"
 )
+ADVERBIAL = rf"(?:{ADVERB}\s*,?\s+)*"
+_CONJOINED_OPERATIVE = re.compile(
+    rf"(?:,|;)?\s+and\s+{ADVERBIAL}(?P<form>{_alternation(OPERATIVE).lower()})\b"
+)
+# a participle that opens a further clause of a preambular paragraph: "…, and recalling …",
+# "…, taking note with appreciation of …", "… and welcoming also …"
+_CONJOINED_PARTICIPLE = re.compile(
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+){ADVERBIAL}(?P<form>{_alternation(PREAMBULAR).lower()})\b"
+)
+_HELD_ITS = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:session|meeting)\b")
 _LOOKUP = {"past": _lookup(PAST), "operative": _lookup(OPERATIVE), "preamble": _lookup(PREAMBULAR)}
 
 
@@ -113,23 +134,40 @@ def find_triggers(sentence: str, paragraph_kind: str = "text") -> list[Trigger]:
     if m:
         rel = _LOOKUP["operative"][m.group("form").lower()]
         out.append(Trigger(rel, "operative", m.start("form"), m.end("form")))
-        for c in _CONJOINED_OPERATIVE.finditer(sentence):
-            rel = _LOOKUP["operative"][c.group("form").lower()]
-            out.append(Trigger(rel, "operative", c.start("form"), c.end("form")))
-        return out
+        out.extend(_conjoined(sentence, _CONJOINED_OPERATIVE, "operative"))
+        return sorted(out, key=lambda t: t.start)
+
     if paragraph_kind == "preamble":
         m = _PREAMBULAR_RE.match(sentence)
         if m:
             rel = _LOOKUP["preamble"][m.group("form").lower()]
             out.append(Trigger(rel, "preamble", m.start("form"), m.end("form")))
+        out.extend(_conjoined(sentence, _CONJOINED_PARTICIPLE, "preamble"))
+        # "…, and in this regard takes note of …": an operative verb inside a preamble
+        out.extend(_conjoined(sentence, _CONJOINED_OPERATIVE, "operative"))
     for m in _PAST_RE.finditer(sentence):
         form = m.group("form").lower()
         rel = _LOOKUP["past"][form]
         passive = bool(m.group("aux")) or bool(m.group("by"))
-        if rel == "held" and form == "held" and not m.group("aux"):
-            continue  # "held in 2018" (participle), not "was held"
-        if out and out[0].style == "preamble" and m.start() < out[0].end:
+        if (
+            rel == "held"
+            and form == "held"
+            and not m.group("aux")
+            and not _HELD_ITS.match(sentence, m.end())
+        ):
+            continue  # "held in 2018" (participle), not "was held" or "held its session"
+        if any(t.start <= m.start() < t.end for t in out):
             continue  # "Having considered": the participle already counted
         start = m.start("aux") if m.group("aux") else m.start("form")
         out.append(Trigger(rel, "past", start, m.end("form"), passive, bool(m.group("by"))))
-    return out
+    return sorted(out, key=lambda t: t.start)
+
+
+def _conjoined(sentence: str, pattern: re.Pattern, style: str) -> list[Trigger]:
+    """Verbs that open a coordinated clause inside a paragraph, in the style given."""
+    table = _LOOKUP["preamble" if style == "preamble" else "operative"]
+    return [
+        Trigger(table[m.group("form").lower()], style, m.start("form"), m.end("form"))
+        for m in pattern.finditer(sentence)
+        if m.start() > 0
+    ]

@@ -86,12 +86,28 @@ def attestation(statement_iri: str, source_iri: str, paragraph: str, quote: str)
 
 
 def official_text(symbol: str) -> str:
-    """The address of a UN document's official text at undocs.org.
+    """The address of a UN document's official text at undocs.org, by its symbol as the
+    Official Document System writes it: no space before a part letter or an old-style
+    session, the session before the part letter.
 
     >>> official_text("A/RES/75/290 B")
-    'https://undocs.org/A/RES/75/290%20B'
+    'https://undocs.org/A/RES/75/290B'
+    >>> official_text("A/RES/415 (V)"), official_text("E/RES/155 C (VII)")
+    ('https://undocs.org/A/RES/415(V)', 'https://undocs.org/E/RES/155(VII)C')
     """
-    return "https://undocs.org/" + quote(symbol.strip(), safe="/().-")
+    return "https://undocs.org/" + quote(ods_symbol(symbol).replace(" ", ""), safe="/().-")
+
+
+def ods_symbol(symbol: str) -> str:
+    """An old-style symbol as the Official Document System writes it: the session right after
+    the number, then the part letter ("E/RES/155 C (VII)" → "E/RES/155(VII)C").
+
+    >>> ods_symbol("A/RES/415 (V)"), ods_symbol("A/RES/75/290 B")
+    ('A/RES/415(V)', 'A/RES/75/290 B')
+    """
+    text = symbol.strip()
+    m = re.fullmatch(r"(?P<head>.*/\d+)(?: (?P<part>[A-Z]))? (?P<session>\([IVXLC]+\))", text)
+    return f"{m['head']}{m['session']}{m['part'] or ''}" if m else text
 
 
 def graph(kind: str, name: str) -> str:

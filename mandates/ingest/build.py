@@ -25,7 +25,7 @@ from rdflib import RDF, RDFS, SKOS
 from mandates import iris
 from mandates.errors import MandatesError
 from mandates.ingest import bulk
-from mandates.loader.entities import Registry
+from mandates.loader.entities import PASSAGE_PREDICATES, Registry
 from mandates.namespaces import MND
 from mandates.package_data import alignment_files, ontology_files
 from mandates.query import saved as saved_queries
@@ -48,6 +48,8 @@ from .submissions import read_document
 REGISTRY_PREDICATES = frozenset(
     str(p) for p in (RDF.type, MND.acronym, SKOS.altLabel, RDFS.label, MND.symbol)
 ) | {str(MND.agendaOf), str(MND.title)}
+# … and the attested passages, so that the loader attests a passage as the act already stated
+REGISTRY_PREDICATES |= {str(p) for p in PASSAGE_PREDICATES}
 
 
 @dataclass

@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, SKOS, Graph
 
 from mandates import iris
 from mandates.errors import InputError
-from mandates.loader.entities import Registry
+from mandates.loader.entities import PASSAGE_PREDICATES, Registry
 from mandates.namespaces import MND
 from mandates.rdfio import rdf_files, triples_to_graph
 from mandates.store.contract import ReadableStore, Root
@@ -30,7 +30,10 @@ from .staging import describe_report, new_results, stage
 from .submissions import Submission, graph_for, kind_of, read_all, read_submission
 
 #: What the loader's registry needs to know of the resources already in the store.
-NAMING = (RDF.type, RDFS.label, SKOS.altLabel, MND.acronym, MND.symbol, MND.agendaOf, MND.title)
+NAMING = (
+    RDF.type, RDFS.label, SKOS.altLabel, MND.acronym, MND.symbol, MND.agendaOf, MND.title,
+    *PASSAGE_PREDICATES,
+)  # fmt: skip
 #: Graphs whose labels name no mandate resource: the vocabulary (its classes are labelled
 #: "expert group", "ad hoc committee": a name resolved to them would make a class the object of
 #: an act), the saved queries, and the load log.

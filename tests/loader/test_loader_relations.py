@@ -63,7 +63,7 @@ def test_reported_style_with_coordination() -> None:
     assert rows(text) == [
         ("CCPCJ 11/2", "noted", "report of the Panel on Crime Statistics"),
         ("CCPCJ 11/2", "requested", "Secretariat"),
-        ("CCPCJ 11/2", "decided", "Panel would meet yearly"),
+        ("CCPCJ 11/2", "decided", "Panel"),  # the body the decision concerns
     ]
 
 

@@ -45,40 +45,71 @@ def ids(text: str) -> list[tuple[str, str]]:
 
 def test_resolution_ids() -> None:
     assert ids(RESOLUTION) == [
-        ("h1", "heading"),
-        ("h2", "heading"),
+        ("para-1", "heading"),
+        ("para-2", "heading"),
         ("pp1", "preamble"),
         ("pp2", "preamble"),
         ("pp3", "preamble"),
         ("fn1", "footnote"),
         ("op1", "operative"),
-        ("op1(a)", "item"),
-        ("op1(b)", "item"),
+        ("op1 (a)", "item"),
+        ("op1 (b)", "item"),
         ("op2", "operative"),
-        ("annex-h3", "heading"),
-        ("annex-h4", "heading"),
+        ("annex para-10", "heading"),
+        ("annex para-11", "heading"),
     ]
 
 
 def test_report_ids_and_roman_sub_items() -> None:
     got = [pid for pid, _ in ids(REPORT)]
-    assert got == [
-        "h1",
-        "para1",
-        "para2",
-        "h2",
-        "para3",
-        "para3(h)",
-        "para3(i)",
-        "para3(j)",
-        "para3(j)(i)",
-        "para3(j)(ii)",
+    assert got == ["para-1", "1", "2", "para-4", "3", "3 (h)", "3 (i)", "3 (j)", "3 (j) (i)",
+                   "3 (j) (ii)"]  # fmt: skip
+
+
+def test_a_repeated_number_keeps_the_printed_id() -> None:
+    text = "1. Organizational matters.\n\n1. Organizational matters again here.\n"
+    assert [pid for pid, _ in ids(text)] == ["1", "1"]
+
+
+def test_annotated_agenda_ids_name_the_item() -> None:
+    text = (
+        "Provisional agenda\n\n1. Organizational matters:\n(a) Opening;\n(b) Adoption.\n\n"
+        "Annotations\n\n1. Organizational matters\n\n(b) Adoption of the agenda\n\n"
+        "In its resolution 1/2, the Assembly requested the Commission to act.\n\n"
+        "The Group held its first meeting in Rome.\n"
+    )
+    assert [pid for pid, _ in ids(text)][-4:] == [
+        "item 1",
+        "item 1 (b)",
+        "item 1 (b)",
+        "item 1 (b)",
     ]
 
 
-def test_ids_unique() -> None:
-    text = "1. Organizational matters.\n\n1. Organizational matters again here.\n"
-    assert [pid for pid, _ in ids(text)] == ["para1", "para1'"]
+def test_paragraph_runs_on_after_footnotes() -> None:
+    text = (
+        "The General Assembly,\n"
+        "Recognizing that the Office, in accordance with its mandate, is entrusted with the\n"
+        "__________________\n"
+        "1 See A/1/2.\n\n"
+        "task of assisting Member States, and in this regard noting the work of the Office,\n"
+        "Recalling its resolution 1/2,\n"
+    )
+    paras = paragraphs(normalise(text))
+    assert [(p.pid, p.kind) for p in paras] == [
+        ("para-1", "heading"),
+        ("pp1", "preamble"),
+        ("fn1", "footnote"),
+        ("pp2", "preamble"),
+    ]
+    pp1 = paras[1]
+    assert pp1.text.endswith("entrusted with the task of assisting Member States, and in this "
+                             "regard noting the work of the Office,")  # fmt: skip
+    clean = normalise(text).clean
+    at = pp1.text.index("task")
+    assert clean[pp1.clean(at) : pp1.clean(at) + 4] == "task"
+    lo, hi = pp1.span(0, len(pp1.text), anchor=at)  # a span is kept on one side of the notes
+    assert clean[lo:hi].startswith("task of assisting")
 
 
 def test_sentences_skip_marker_and_abbreviations() -> None:
@@ -99,3 +130,4 @@ def test_sentence_spans_point_into_clean_text() -> None:
     for p in paragraphs(text):
         for s in sentences(p):
             assert text.clean[s.start : s.end].replace("\n", " ") == s.text
+            assert p.text[s.lo : s.hi] == s.text
