@@ -11,27 +11,35 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from .forms import Dataset, Query, Update
+from .forms import Query, Update
 from .parser import parse
-from .tree import Call, Iri, Node, Service
+from .tree import Call, Iri, Node, Service, links
 from .words import VOLATILE
 
 
 def walk(tree: Node) -> Iterator[Node]:
-    """Every node of ``tree``, parents before children, without recursion (a tree as deep as
-    the parser allows is visited with a list as the stack).
+    """Every node of ``tree``, without recursion (a tree as deep as the parser allows is
+    visited with a list as the stack); the order is not specified.
 
     >>> from .tree import Group, Filter, Var
-    >>> [type(n).__name__ for n in walk(Group([Filter(Var("x"))]))]
-    ['Group', 'Filter', 'Var']
+    >>> sorted(type(n).__name__ for n in walk(Group([Filter(Var("x"))])))
+    ['Filter', 'Group', 'Var']
     """
     stack = [tree]
+    pop, push = stack.pop, stack.append
     while stack:
-        node = stack.pop()
+        node = pop()
         yield node
-        children = list(node.children())
-        children.reverse()
-        stack.extend(children)
+        for name in links(type(node)):
+            value = getattr(node, name)
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, Node):
+                        push(item)
+                    elif type(item) is list:  # a row of VALUES
+                        stack.extend(x for x in item if x is not None)
+            elif value is not None:
+                push(value)
 
 
 @dataclass(frozen=True)
@@ -85,16 +93,16 @@ def describe(tree: Query | Update) -> QueryInfo:
     """The :class:`QueryInfo` of a syntax tree."""
     services: list[str] = []
     volatile: set[str] = set()
-    datasets: list[Dataset] = []
+    if isinstance(tree, Update):
+        datasets = [d for op in tree.operations for d in op.using]
+    else:
+        datasets = tree.dataset
     for node in walk(tree):
         if isinstance(node, Service):
             target = node.target
             services.append(f"<{target.value}>" if isinstance(target, Iri) else f"?{target.name}")
-        elif isinstance(node, Call):
-            if node.name in VOLATILE and not node.function:
-                volatile.add(node.name)
-        elif isinstance(node, Dataset):
-            datasets.append(node)
+        elif isinstance(node, Call) and node.name in VOLATILE and not node.function:
+            volatile.add(node.name)
     default = tuple(d.iri.value for d in datasets if not d.named)
     named = tuple(d.iri.value for d in datasets if d.named)
     common = {

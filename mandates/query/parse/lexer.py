@@ -47,18 +47,25 @@ _PIECES = (
 )
 
 
-def _master(skip: str = "") -> re.Pattern[str]:
-    pieces = "|".join(f"(?P<{name}>{piece})" for name, piece in _PIECES if name != skip)
-    return re.compile(f"{chars.SKIP}(?:{pieces})")
+def _master(skip: str = "") -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern of every piece but ``skip``, and the piece's name for each group number
+    (the pieces have no groups of their own)."""
+    pieces = [(name, piece) for name, piece in _PIECES if name != skip]
+    joined = "|".join(f"({piece})" for _, piece in pieces)
+    pattern = re.compile(f"{chars.SKIP}(?:{joined})")
+    assert pattern.groups == len(pieces)
+    return pattern, ("",) + tuple(name for name, _ in pieces)
 
 
-_ALL = _master()
-_NO_PNAME = _master("PNAME")
+_ALL, _ALL_NAMES = _master()
+_NO_PNAME, _NO_PNAME_NAMES = _master("PNAME")
 _PREFIX_RUN = re.compile(chars.PN_PREFIX)
 _SHORT_BODY = {q: re.compile(rf"(?:[^{q}\\\n\r]|{chars.ECHAR}|{chars.UCHAR})*+") for q in "\"'"}
 _LONG_BODY = {
     q: re.compile(rf"(?:(?:{q}{q}|{q})?+(?:[^{q}\\]|{chars.ECHAR}|{chars.UCHAR}))*+") for q in "\"'"
 }
+
+_LAST = frozenset(("EOF", "ERROR", "STAR", "LANGDIR"))
 
 #: Tokens made per chunk: every query of a usual size is read in one.
 CHUNK = 2048
@@ -99,12 +106,17 @@ class Lexer:
         text, keywords = self.text, KEYWORDS
         kinds, values, starts = self.tokens
         pos, plain_until = self._pos, self._plain_until
+        match_all, match_plain = _ALL.match, _NO_PNAME.match
         for _ in range(count):
-            match = (_NO_PNAME if pos < plain_until else _ALL).match(text, pos)
+            if pos < plain_until:
+                match, names = match_plain(text, pos), _NO_PNAME_NAMES
+            else:
+                match, names = match_all(text, pos), _ALL_NAMES
             assert match is not None  # the ERROR piece matches any character, EOF the end
-            kind = match.lastgroup or "ERROR"
-            start, pos = match.span(kind)
-            value = match.group(kind)
+            index = match.lastindex or 0
+            start, pos = match.start(index), match.end()
+            kind = names[index]
+            value = text[start:pos]
             if kind == "WORD":
                 upper = value.upper()
                 kind = "a" if value == "a" else upper if upper in keywords else "WORD"
@@ -116,7 +128,7 @@ class Lexer:
             elif kind == "PNAME":
                 colon = value.find(":")
                 kind = "PNAME_NS" if colon == len(value) - 1 else "PNAME_LN"
-            elif kind in ("EOF", "ERROR", "STAR", "LANGDIR"):
+            elif kind in _LAST:
                 if kind != "EOF":
                     kinds.append("ERROR")
                     values.append(_problem(kind, text, start))

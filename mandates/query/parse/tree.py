@@ -10,7 +10,7 @@ IRIs are kept as written (BASE is recorded, not applied: nothing here needs it).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 class Node:
@@ -20,17 +20,35 @@ class Node:
 
     def children(self) -> Iterator[Node]:
         """The nodes directly below this one, in field order."""
-        name: str
-        for name in self.__slots__:
+        for name in links(type(self)):
             value = getattr(self, name)
             if isinstance(value, Node):
                 yield value
-            elif isinstance(value, list | tuple):
+            elif isinstance(value, list):
                 for item in value:
                     if isinstance(item, Node):
                         yield item
-                    elif isinstance(item, list | tuple):  # VALUES rows, GROUP BY pairs
+                    elif isinstance(item, list):  # a row of VALUES
                         yield from (x for x in item if isinstance(x, Node))
+
+
+_LINKS: dict[type, tuple[str, ...]] = {}
+_PLAIN = frozenset(("str", "bool", "int", "str | None", "int | None", "dict[str, str]"))
+
+
+def links(cls: type) -> tuple[str, ...]:
+    """The fields of a node class that may hold nodes (not the text, flags and numbers),
+    worked out once per class from the annotations.
+
+    >>> links(Call), links(Iri)
+    (('args',), ())
+    """
+    found = _LINKS.get(cls)
+    if found is None:
+        found = _LINKS[cls] = tuple(
+            f.name for f in fields(cls) if f.type not in _PLAIN and f.type != "set[str]"
+        )
+    return found
 
 
 # Terms --------------------------------------------------------------------------------------
