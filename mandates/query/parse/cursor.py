@@ -88,10 +88,11 @@ class Cursor:
     # Nesting ---------------------------------------------------------------------------------
 
     def enter(self) -> None:
-        """One level deeper; refused past :data:`MAX_DEPTH`."""
+        """One level deeper, after the bracket that opens it; refused past :data:`MAX_DEPTH`."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            self.error(f"the query nests deeper than {MAX_DEPTH} levels (brackets or groups)")
+            message = f"the query nests deeper than {MAX_DEPTH} levels (brackets or groups)"
+            self.error(message, self.i - 1)
 
     def leave(self) -> None:
         """One level back up."""

@@ -130,6 +130,8 @@ class Lexer:
                 kind = "PNAME_NS" if colon == len(value) - 1 else "PNAME_LN"
             elif kind in _LAST:
                 if kind != "EOF":
+                    if kind == "ERROR" and text.startswith(text[start] * 3, start - 2):
+                        start -= 2  # `""` then `"`: a long string that is never closed
                     kinds.append("ERROR")
                     values.append(_problem(kind, text, start))
                     starts.append(start)
