@@ -6,7 +6,6 @@ the ones meant to be broken do not."""
 from __future__ import annotations
 
 import urllib.parse
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Namespace
@@ -15,6 +14,8 @@ from rdflib.collection import Collection
 from mandates.namespaces import PREFIXES
 from mandates.query import saved
 from mandates.query.parse import SparqlSyntaxError, analyse
+
+from support import SHARED
 
 SAVED = saved.load_all()
 
@@ -39,7 +40,7 @@ def test_every_saved_query_parses_as_sent_elsewhere(query: saved.SavedQuery) -> 
 
 # The W3C protocol tests ----------------------------------------------------------------------
 
-MANIFEST = Path(__file__).parents[3] / "shared/conformance/sparql11-protocol/manifest.ttl"
+MANIFEST = SHARED / "conformance/sparql11-protocol/manifest.ttl"
 HT = Namespace("http://www.w3.org/2011/http#")
 CNT = Namespace("http://www.w3.org/2011/content#")
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
