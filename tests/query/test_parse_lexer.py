@@ -185,7 +185,7 @@ def test_hostile_megabyte_is_refused_in_well_under_a_second(text: str) -> None:
 
 def cpu_time(task: Callable[[], object]) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         started = time.process_time()
         task()
         best = min(best, time.process_time() - started)
@@ -195,7 +195,8 @@ def cpu_time(task: Callable[[], object]) -> float:
 @pytest.mark.parametrize("name", [*hostile(8), "a query of many values"])
 def test_lexing_and_parsing_grow_linearly(name: str) -> None:
     """Four times the text takes about four times as long, never sixteen (quadratic), for
-    the whole text lexed and, for a valid query, parsed."""
+    the whole text lexed and, for a valid query, parsed (the best of five runs, in CPU time,
+    with room for a loaded machine)."""
 
     def text(size: int) -> str:
         if name == "a query of many values":
@@ -209,4 +210,4 @@ def test_lexing_and_parsing_grow_linearly(name: str) -> None:
         return lambda: tokenize(small)
 
     small, large = cpu_time(work(16 * 1024)), cpu_time(work(64 * 1024))
-    assert large < 8 * max(small, 0.001), (small, large)
+    assert large < 10 * max(small, 0.001), (small, large)
