@@ -7,6 +7,7 @@ in a prefixed name) was taken for the start of a comment, hiding what followed o
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 
 from mandates.namespaces import PREFIXES
@@ -211,3 +212,36 @@ def test_dataset_clauses() -> None:
     assert (info.default_graphs, info.named_graphs) == (("http://a/", "http://b/"), ("http://c/",))
     assert analyse("ASK {}").default_graphs == ()
     assert analyse("DELETE {} USING NAMED <http://g/> WHERE {}").named_graphs == ("http://g/",)
+
+
+CALL = "SERVICE <http://127.0.0.1:9/x> { ?a ?b ?c }"  # a port the engine refuses to call
+ENGINE_CASES = [
+    "ASK { " + CALL + " }",
+    EX + r"ASK { BIND(ex:a\# AS ?b) " + CALL + " }",
+    EX + "ASK { BIND(ex:a%23 AS ?b) # " + CALL + "\n }",
+    r'ASK { BIND("\u0022 } ' + CALL + r' #" AS ?x) }',
+    r"ASK { BIND('\u0027 " + CALL + r" \u0027' AS ?x) }",
+    r"ASK { BIND('''a\u0027\u0027\u0027 " + CALL + " ''' AS ?x) }",
+    "ASK { BIND('''it's ''" + CALL + "'' ''' AS ?x) }",
+    "ASK { # \u2028 " + CALL + "\n }",
+    "ASK { # \x0b " + CALL + "\n }",
+    "ASK { # \x85 " + CALL + "\n }",
+    "ASK { # \r " + CALL + " }",
+    "ASK { ?s <http://x/#> ?o } # " + CALL,
+    "ASK { GRAPH ?g { " + CALL + " } }",
+    "ASK { { SELECT * { " + CALL + " } } }",
+]
+
+
+@pytest.mark.parametrize("text", ENGINE_CASES, ids=[repr(t[6:40]) for t in ENGINE_CASES])
+def test_the_engine_calls_service_exactly_when_found(text: str) -> None:
+    """The engine evaluates an ASK at once; a SERVICE it reads where evaluation must reach it
+    (at the top, in GRAPH, in a sub-select) is called, which it refuses on port 9 before
+    connecting (an OSError). So whether it reads one there can be seen."""
+    try:
+        ox.Store().query(text)
+        called = False
+    except OSError as error:
+        assert "port 9 is not allowed" in str(error)
+        called = True
+    assert analyse(text).uses_service == called
