@@ -56,6 +56,11 @@ class Cursor:
         self.prefixes: dict[str, str] = dict(prefixes or {})
         self.declared: dict[str, str] = {}
         self.used: set[str] = set()
+        #: The basic graph pattern being read (None in templates and update data), and the
+        #: one where each blank node label was first used: a label names one node in one BGP.
+        self.bgp: int | None = None
+        self.bgps = 0
+        self.labels: dict[str, int] = {}
 
     # Moving ---------------------------------------------------------------------------------
 

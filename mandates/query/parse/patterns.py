@@ -3,6 +3,10 @@ FILTER, BIND and VALUES.
 
 A group's triples and patterns are kept in the order written. Two triples need a ``.``
 between them; a pattern may be followed by one ``.`` ([54], [55]).
+
+A blank node label names one node in one basic graph pattern (§19.6): the triples of a group
+up to the next group-like pattern (FILTER, BIND and VALUES do not end one, as the engine reads
+them) form one; a label met again in another is refused.
 """
 
 from __future__ import annotations
@@ -52,9 +56,14 @@ class Patterns(TriplesRules):
         elements: list[Pattern] = []
         bound: set[str] | None = None  # variables in scope so far, computed at the first BIND
         counted = 0
+        run: int | None = None  # this group's current BGP: FILTER, BIND, VALUES do not end it
         while True:
             kind = kinds[self.i]
             if kind in TRIPLE_START:
+                if run is None:
+                    self.bgps += 1
+                    run = self.bgps
+                self.bgp = run
                 elements.append(self.triples(paths=True))
                 if not self.accept(".") and kinds[self.i] in TRIPLE_START:
                     self.fail("`.` between two triples")
@@ -68,6 +77,8 @@ class Patterns(TriplesRules):
                     elements.append(self.bind(bound))
                 else:
                     elements.append(self.pattern_not_triples(kind))
+                    if kind not in ("FILTER", "VALUES"):
+                        run = None
                 self.accept(".")
             else:
                 return Group(elements)

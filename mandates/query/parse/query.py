@@ -4,7 +4,9 @@ ASK, dataset clauses, solution modifiers and the trailing VALUES.
 Besides the grammar, the rules of §18.2 that make a query invalid as the engine reads it are
 checked here, so that a query is refused with a position instead of failing later: in a query
 with GROUP BY or an aggregate, ``SELECT *`` is refused and a projected variable must be grouped
-on; ``(expression AS ?v)`` must name a variable not yet in scope.
+on; ``(expression AS ?v)`` must name a variable not yet in scope; an aggregate stands only in
+a projection, HAVING or ORDER BY (:mod:`.expressions`); BIND names a new variable and a blank
+node label stays in one basic graph pattern (:mod:`.patterns`).
 """
 
 from __future__ import annotations
@@ -131,6 +133,7 @@ class Queries(Patterns):
         """[10] ConstructQuery: a template then a WHERE clause, or ``CONSTRUCT WHERE``."""
         if self.accept("{"):
             self.enter()
+            self.bgp = None  # a template's labels are its own
             query.template = list(self.template())
             self.expect("}")
             self.leave()
@@ -140,6 +143,8 @@ class Queries(Patterns):
         self.expect("WHERE", "`{` or `WHERE`")
         self.expect("{")
         self.enter()
+        self.bgps += 1
+        self.bgp = self.bgps
         query.select.where = Group(list(self.triples_template()))
         self.expect("}", "`.` or `}`")
         self.leave()

@@ -124,7 +124,11 @@ class Terms(Cursor):
         if kind in LITERAL_START:
             return self.literal()
         if kind == "BLANK_NODE_LABEL":
-            return BlankNode(self.take()[2:])
+            label = self.values[self.i][2:]
+            if self.bgp is not None and self.labels.setdefault(label, self.bgp) != self.bgp:
+                self.error(f"blank node `_:{label}` is used in two graph patterns")
+            self.advance()
+            return BlankNode(label)
         if kind == "ANON":
             self.advance()
             return BlankNode(None)

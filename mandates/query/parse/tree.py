@@ -1,8 +1,8 @@
 """The syntax tree: what a query says, as small dataclasses, close to the grammar's rules.
 
 The top of the tree, a query or an update, is in :mod:`.forms`. Every node derives from
-:class:`Node`, whose :meth:`Node.children` lets
-:func:`mandates.query.parse.analysis.walk` visit a tree of any depth without recursion.
+:class:`Node`; :func:`links` names the fields of each class that hold nodes, so that
+:func:`mandates.query.parse.analysis.walk` visits a tree of any depth without recursion.
 Prefixed names are already expanded to full IRIs (the parser knows the prefixes); relative
 IRIs are kept as written (BASE is recorded, not applied: nothing here needs it).
 """

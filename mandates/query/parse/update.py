@@ -100,6 +100,7 @@ class Updates(Queries):
         """[48] QuadPattern / [49] QuadData: ``{`` [50] Quads ``}``."""
         self.expect("{")
         self.enter()
+        self.bgp = None  # not checked in update data (see above)
         found: list[Triples | Quads] = list(self.triples_template())
         while self.accept("GRAPH"):
             name = self.var_or_iri()
