@@ -196,3 +196,26 @@ def test_a_blank_node_label_names_one_node_in_one_pattern_as_the_engine_has_it(
         assert str(error).startswith("blank node `_:a` is used in two graph patterns")
         ours = False
     assert ours == engine
+
+
+LONG_AND_FLAT = {
+    "a sum of 20 000 terms": "ASK { FILTER(" + "1 + " * 20_000 + "1) }",
+    "20 000 conditions": "ASK { FILTER(" + "?a && " * 20_000 + "?a) }",
+    "a path of 20 000 steps": "ASK { ?s " + "<p>/" * 20_000 + "<p> ?o }",
+    "20 000 UNION branches": "ASK { " + "{} UNION " * 20_000 + "{} }",
+    "20 000 triples": "ASK { " + "?s ?p ?o . " * 20_000 + "}",
+    "20 000 objects": "ASK { ?s ?p " + "?o, " * 20_000 + "?o }",
+}
+
+
+@pytest.mark.parametrize("text", LONG_AND_FLAT.values(), ids=list(LONG_AND_FLAT))
+def test_long_flat_queries_need_no_deep_stack(text: str) -> None:
+    """Repetition is read by loops, and the tree it makes (a sum of 20 000 terms is 20 000
+    levels deep) is walked without recursion."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 60)
+    try:
+        info = analyse(text)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert info.form == "ASK"
