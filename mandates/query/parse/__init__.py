@@ -10,7 +10,8 @@ column. The modules, one job each: :mod:`.chars` (the grammar's terminals as pat
 :mod:`.lexer`, :mod:`.words` (keywords and built-ins), :mod:`.cursor` (moving, failing,
 nesting), :mod:`.terms`, :mod:`.expressions`, :mod:`.paths`, :mod:`.triples`,
 :mod:`.patterns`, :mod:`.scope` (variables in scope), :mod:`.query`, :mod:`.update`,
-:mod:`.parser`, :mod:`.analysis`, :mod:`.errors`.
+:mod:`.parser` (the whole), :mod:`.tree` and :mod:`.forms` (the syntax tree), :mod:`.analysis`,
+:mod:`.errors`.
 """
 
 from __future__ import annotations

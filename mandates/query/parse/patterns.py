@@ -29,8 +29,9 @@ from .tree import (
 )
 from .triples import TRIPLE_START, TriplesRules
 
-_PATTERN_START = frozenset(("{", "OPTIONAL", "MINUS", "GRAPH", "SERVICE", "FILTER", "BIND"))
-_PATTERN_START |= {"VALUES"}
+_PATTERN_START = frozenset(
+    ("{", "OPTIONAL", "MINUS", "GRAPH", "SERVICE", "FILTER", "BIND", "VALUES")
+)
 
 
 class Patterns(TriplesRules):
