@@ -25,8 +25,8 @@ from mandates.namespaces import BASE, PREFIXES, sparql_prologue
 from mandates.rdfio import results_bytes
 from mandates.store.contract import QueryResult, ReadableStore
 
+from .parse import SparqlSyntaxError, analyse
 from .run import run as run_text
-from .text import code_only
 
 PACKAGE = "mandates.queries"
 SHAPES = "spex-shape.ttl"
@@ -68,15 +68,19 @@ class SavedQuery:
 
 
 def query_form(text: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first form keyword outside comments and strings.
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of the parsed query (the project's
+    prefixes declared).
 
     >>> query_form('# SELECT in a comment\\nASK { ?s ?p "SELECT" }')
     'ASK'
     """
-    match = _FORM.search(code_only(text))
-    if not match:
-        raise SavedQueryError("no query form (SELECT, ASK, CONSTRUCT or DESCRIBE) found")
-    return match.group(1).upper()
+    try:
+        form = analyse(text, PREFIXES).form
+    except SparqlSyntaxError as err:
+        raise SavedQueryError(f"not a SPARQL 1.1 query: {err}") from None
+    if form == "UPDATE":
+        raise SavedQueryError("an update, not a query (SELECT, ASK, CONSTRUCT or DESCRIBE)")
+    return form
 
 
 def parse(filename: str, source: str) -> SavedQuery:

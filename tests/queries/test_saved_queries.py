@@ -120,7 +120,7 @@ def test_parse_reads_the_header() -> None:
         (
             "042_a-query.rq",
             GOOD.replace("SELECT * { ?s ?p ?o }", "# SELECT\nINSERT DATA {}"),
-            "042_a-query.rq: no query form (SELECT, ASK, CONSTRUCT or DESCRIBE) found",
+            "042_a-query.rq: an update, not a query (SELECT, ASK, CONSTRUCT or DESCRIBE)",
         ),
     ],
 )

@@ -23,7 +23,7 @@ from typing import cast
 
 import pyoxigraph as ox
 
-from mandates.query.text import update_keyword, uses_service, volatile
+from mandates.query.parse import QueryInfo, SparqlSyntaxError, analyse
 from mandates.rdfio import rdf_bytes, results_bytes
 from mandates.store.backends import open_location
 from mandates.store.contract import ReadableStore
@@ -75,14 +75,17 @@ def serve(conn: Channel, limits: Limits) -> None:
             return  # None: the parent asks the worker to end
         cpu_budget(job.cpu_seconds or limits.cpu_seconds)
         try:
-            refused = refusal(job.query)
+            info = analyse(job.query, prefixes[0])
+            refused = refusal(info)
             if refused:
                 conn.send(Answer("forbidden", message=refused))
                 continue
             if job.store != folder or store is None:
                 folder, store = None, None
                 store, folder = open_location(job.store), job.store
-            answer = execute(store, job, prefixes)
+            answer = execute(store, job, prefixes, info.cacheable)
+        except SparqlSyntaxError as err:  # in the engine's words: "error at LINE:COLUMN: …"
+            answer = Answer("syntax", message=f"error at {err.line}:{err.column}: {err.message}")
         except SyntaxError as err:
             answer = Answer("syntax", message=str(err))
         except (OSError, ValueError, RuntimeError) as err:
@@ -90,28 +93,32 @@ def serve(conn: Channel, limits: Limits) -> None:
         conn.send(answer)
 
 
-def refusal(query: str) -> str | None:
-    """Why this read-only endpoint refuses ``query`` (an update, or a SERVICE call), if it does.
+def refusal(info: QueryInfo) -> str | None:
+    r"""Why this read-only endpoint refuses a query (an update, or a SERVICE call), if it does:
+    read from the parsed query, so that nothing in its strings, IRIs, comments or escapes can
+    hide one (and the worker has no network anyway, should anything slip by).
 
-    >>> refusal("SELECT * { SERVICE <http://x/> {} }")
+    >>> refusal(analyse("SELECT * { SERVICE <http://x/> {} }"))
+    'SERVICE is not allowed on this endpoint'
+    >>> refusal(analyse("PREFIX e: <http://e/> SELECT * { BIND(e:a\\# AS ?b) SERVICE ?s {} }"))
     'SERVICE is not allowed on this endpoint'
     """
-    keyword = update_keyword(query)
-    if keyword:
-        return f"SPARQL Update ({keyword}) is not accepted on this endpoint"
-    if uses_service(query):
+    if info.update:
+        return f"SPARQL Update ({info.update}) is not accepted on this endpoint"
+    if info.uses_service:
         return "SERVICE is not allowed on this endpoint"
     return None
 
 
-def execute(store: ReadableStore, job: Job, prefixes: Prefixes) -> Answer:
+def execute(store: ReadableStore, job: Job, prefixes: Prefixes, reusable: bool) -> Answer:
+    """Run ``job``'s query; ``reusable`` says whether its answer may be kept and served again
+    (no NOW(), RAND(), UUID(), STRUUID() or BNODE() in it)."""
     declared, written = prefixes
     options: dict = {"prefixes": declared}
     if job.default_graphs is not None or job.named_graphs is not None:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
     results = store.query(job.query, **options)
-    reusable = not volatile(job.query)
     if isinstance(results, ox.QueryTriples):
         if job.graph_type is None:
             return Answer("unacceptable", "graph")

@@ -17,9 +17,8 @@ from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from mandates.namespaces import sparql_prologue
+from mandates.query.parse import QueryInfo, SparqlSyntaxError, analyse
 from mandates.query.run import construct, select
-from mandates.query.saved import SavedQueryError, query_form
-from mandates.query.text import code_only
 
 from .endpoints import MERGED, Endpoints, ServerError, _unreachable
 
@@ -28,21 +27,25 @@ from .endpoints import MERGED, Endpoints, ServerError, _unreachable
 MAX_LISTED_GRAPHS = 2000
 #: Virtuoso names blank nodes "nodeID://b123" in JSON results: not a blank node label.
 _VIRTUOSO_BNODE = re.compile(rb'("type": ?"bnode", ?"value": ?")nodeID://')
-_FROM = re.compile(r"\bFROM\b", re.IGNORECASE)
 
 
-def _form(text: str) -> str:
-    """The query form, read past comments and strings (SPARQLWrapper's own guess reads
-    comments: "… to load elsewhere" made it a LOAD, sent as an update)."""
+def _info(text: str, prefixes: dict[str, str] | None) -> QueryInfo | None:
+    """What the parsed query asks for; None when it does not parse (the server says why)."""
     try:
-        return query_form(text)
-    except SavedQueryError:
-        return "SELECT"  # the server will say what is wrong with it
+        return analyse(text, prefixes or {})
+    except SparqlSyntaxError:
+        return None
 
 
-def _uses_dataset_clause(text: str) -> bool:
-    """Whether the query names its own dataset (FROM / FROM NAMED outside strings and IRIs)."""
-    return bool(_FROM.search(code_only(text)))
+def _form(info: QueryInfo | None) -> str:
+    """The query form (SPARQLWrapper's own guess reads comments: "… to load elsewhere" made
+    it a LOAD, sent as an update)."""
+    return info.form if info is not None and info.form != "UPDATE" else "SELECT"
+
+
+def _uses_dataset_clause(info: QueryInfo | None) -> bool:
+    """Whether the query names its own dataset (FROM / FROM NAMED)."""
+    return info is not None and bool(info.default_graphs or info.named_graphs)
 
 
 class RemoteStore:
@@ -69,7 +72,8 @@ class RemoteStore:
         if use_default_graph_as_union:
             raise ValueError("the default graph is the merge of the named graphs already")
         text = sparql_prologue(prefixes or {}, base_iri) + query
-        wrapper = self._wrapper(text)
+        info = _info(text, None)
+        wrapper = self._wrapper(text, _form(info))
         if default_graph is not None or named_graphs is not None:
             for g in default_graph or ():
                 if isinstance(g, ox.BlankNode):
@@ -79,7 +83,7 @@ class RemoteStore:
                 if isinstance(g, ox.BlankNode):
                     raise ValueError("a SPARQL server names no graph by a blank node")
                 wrapper.addNamedGraph(g.value)
-        elif not _uses_dataset_clause(query):
+        elif not _uses_dataset_clause(info):
             self._dataset(wrapper)
         graph_form = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
         wrapper.setReturnFormat(TURTLE if graph_form else JSON)
@@ -89,13 +93,13 @@ class RemoteStore:
         body = _VIRTUOSO_BNODE.sub(rb"\1", body)
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
 
-    def _wrapper(self, text: str) -> SPARQLWrapper:
+    def _wrapper(self, text: str, form: str) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.endpoints.query)
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
         wrapper.setTimeout(int(self.endpoints.timeout))
         wrapper.setQuery(text)
-        wrapper.queryType = _form(text)  # a query, never sent as an update
+        wrapper.queryType = form  # a query, never sent as an update
         return wrapper
 
     def _dataset(self, wrapper: SPARQLWrapper) -> None:
