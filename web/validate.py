@@ -143,7 +143,9 @@ def submit() -> Response | tuple[str, int]:
         name, data = _submission()
         report = check_against(get_local_store(), _read(name, data), store_report())
     except InputError as err:
-        return _page("validate/index.html", 400, error=str(err))
+        # The form comes back with what was pasted, so that a typo costs one fix, not a redo.
+        pasted = {"text": request.form.get("text", ""), "chosen": request.form.get("format")}
+        return _page("validate/index.html", 400, error=str(err), **pasted)
     token = current_app.extensions["mandates.reports"].put(Checked(name, data, report))
     return redirect(url_for(".report", token=token), 303)
 
@@ -163,9 +165,7 @@ def report(token: str) -> tuple[str, int]:
 
 def _report_page(token: str, name: str, rep: Report, status: int = 200, **more) -> tuple[str, int]:
     store = get_store()
-    linked = {
-        r.focus for r in rep.results if not r.focus.startswith("_:") and knows(store, r.focus)
-    }
+    linked = {r.focus for r in rep.results if r.focus_kind == "IRI" and knows(store, r.focus)}
     return _page(
         "validate/report.html", status, token=token, name=name, report=rep, linked=linked, **more
     )

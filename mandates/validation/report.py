@@ -101,6 +101,8 @@ class Report:
                 focus = f"{r.focus} ({r.focus_label})" if r.focus_label else r.focus
                 if r.focus_kind == "BlankNode":
                     focus = f"_:{focus}"
+                elif r.focus_kind == "Literal":
+                    focus = json.dumps(r.focus, ensure_ascii=False)
                 lines.append(f"  {focus}")
                 if r.path:
                     lines.append(f"    path:    {r.path}")

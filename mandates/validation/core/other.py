@@ -31,14 +31,16 @@ class Closed(Component):
                     allowed.add(shape.path.iri)
         names = ", ".join(iri(str(p)) for p in sorted(allowed))
         if scope.path is None:
-            where = f"{scope.focus} ?this ?path ?value ."
+            where = f"{scope.focus} ?this ?path ?value . BIND (?this AS ?node)"
         else:
             where = (
                 f"{{ SELECT DISTINCT ?this (?value AS ?node) WHERE {{ {scope.pairs()} }} }} "
                 "?node ?path ?value ."
             )
-        test = f"?path NOT IN ({names})"
-        text = f"SELECT DISTINCT ?this ?path ?value WHERE {{ {where} FILTER ({test}) }}"
+        test = f"?path NOT IN ({names})" if names else "true"  # Oxigraph: NOT IN () is false
+        # One result per triple (spec 4.8.1): two value nodes with the same triple to the
+        # same object give two results, so ?node is kept apart in the DISTINCT.
+        text = f"SELECT DISTINCT ?this ?node ?path ?value WHERE {{ {where} FILTER ({test}) }}"
         return scope.query(self, text)
 
 

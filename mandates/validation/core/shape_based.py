@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..reader import Reader, show
-from ..vocabulary import IllFormedShape
+from ..vocabulary import SH, IllFormedShape
 from .base import Component, Query, Registry, Scope, Shape
 
 
@@ -105,8 +105,15 @@ class Qualified(Component):
 
 def read(reader: Reader, shapes: Registry, shape: Shape) -> list[Component]:
     node = shape.node
-    found: list[Component] = [Node(shapes.get(n)) for n in reader.objects(node, "node")]
-    found += [Property(shapes.get(n)) for n in reader.objects(node, "property")]
+    found: list[Component] = []
+    for kind, value_is_property in ((Node, False), (Property, True)):
+        for value in reader.objects(node, kind.name.lower()):
+            if ((value, SH.path, None) in reader.graph) != value_is_property:
+                expected = "a property shape" if value_is_property else "a node shape"
+                raise IllFormedShape(
+                    f"{show(node)}: the value of sh:{kind.name.lower()} is not {expected}"
+                )
+            found.append(kind(shapes.get(value)))
     qualified = reader.value(node, "qualifiedValueShape")
     counts = {
         name: reader.integer(node, name) for name in ("qualifiedMinCount", "qualifiedMaxCount")

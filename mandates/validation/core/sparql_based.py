@@ -134,7 +134,9 @@ def read(reader: Reader, shapes: Registry, shape: Shape) -> list[Component]:
         deactivated = reader.boolean(constraint, "deactivated")
         prologue = _prologue(reader, constraint)
         if select is None:
-            raise UnsupportedShape(f"{show(constraint)}: only sh:select SPARQL constraints")
+            raise UnsupportedShape(
+                f"{show(constraint)}: a SPARQL constraint without sh:select is not supported"
+            )
         if not deactivated:
             found.append(Sparql(constraint, prologue + str(select), messages))
     return found
