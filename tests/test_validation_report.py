@@ -88,13 +88,17 @@ def test_the_report_pages_of_a_resolution_without_symbol(built_store) -> None:
 
 
 def test_user_shapes_on_the_command_line(cli: Cli, tmp_path: Path) -> None:
-    shapes, data = tmp_path / "shapes.ttl", tmp_path / "data.ttl"
-    shapes.write_text(SHAPES)
+    shapes, more, data = tmp_path / "shapes.ttl", tmp_path / "more.ttl", tmp_path / "data.ttl"
+    head, small = SHAPES.split("ex:Small")
+    shapes.write_text(head)
+    more.write_text(head.split("ex:Named")[0] + "ex:Small" + small)
     data.write_text(DATA)
     for engine in ("sparql", "pyshacl"):
-        run = cli("validate", "--engine", engine, "--shapes", str(shapes), str(data))
+        both = ("--shapes", str(shapes), "--shapes", str(more))
+        run = cli("validate", "--engine", engine, *both, str(data))
         assert run.code == 1, run.err
         assert "does not conform: 7 violations" in run.out
+    shapes.write_text(SHAPES)
     conforming = tmp_path / "ok.ttl"
     conforming.write_text("<http://example.org/x> <http://example.org/name> 'x' .")
     assert cli("validate", "--shapes", str(shapes), str(conforming)).code == 1  # 7 > 5

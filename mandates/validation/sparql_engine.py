@@ -12,7 +12,6 @@ from functools import cache
 
 import pyoxigraph as ox
 from rdflib import RDFS, Graph
-from rdflib.term import Node
 
 from ..resources import ontology_graph, shapes_graph
 from .evaluate import Row, validate
@@ -57,15 +56,8 @@ def validate_store(
 
 def load(graphs: Iterable[Graph]) -> tuple[ox.Store, Encoding]:
     """An in-memory store holding the graphs in its default graph, literals kept exact."""
-    nodes: dict[Node, OxTerm] = {}  # subjects and predicates repeat: convert each once
-
-    def node(term: Node) -> OxTerm:
-        found = nodes.get(term)
-        if found is None:
-            found = nodes[term] = from_rdflib(term)
-        return found
-
-    return load_triples([(node(s), node(p), from_rdflib(o)) for g in graphs for s, p, o in g])
+    term = from_rdflib
+    return load_triples([(term(s), term(p), term(o)) for g in graphs for s, p, o in g])
 
 
 def load_triples(triples: list[tuple[OxTerm, OxTerm, OxTerm]]) -> tuple[ox.Store, Encoding]:

@@ -117,6 +117,8 @@ class Encoding:
 
 
 def from_rdflib(term: Node) -> OxTerm:
+    if type(term) is URIRef:  # the common case first: this runs once per term loaded
+        return ox.NamedNode(term)
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):

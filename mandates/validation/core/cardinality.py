@@ -21,8 +21,14 @@ class MinCount(Component):
     count: int
 
     def query(self, scope: Scope) -> Query | None:
-        if self.count == 0:
-            return None  # SHACL: every node has at least zero values
+        if self.count == 0 or (self.count == 1 and scope.path and scope.path.nullable):
+            return None  # every node has zero values, and a path that may be empty has one
+        if self.count == 1 and scope.path is not None:
+            # The common case as an anti-join: no grouping of every focus node's values.
+            text = (
+                f"SELECT ?this WHERE {{ {scope.focus} MINUS {{ ?this {scope.path.sparql} ?v }} }}"
+            )
+            return scope.query(self, text)
         text = (
             f"SELECT ?this WHERE {{ {scope.optional_pairs()} }} "
             f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {self.count})"
