@@ -130,7 +130,9 @@ def test_every_core_parameter_is_read() -> None:
         sh:closed true ; sh:ignoredProperties ( ex:p ) ; sh:hasValue "a" ; sh:in ( "a" ) ;
         sh:sparql [ a sh:SPARQLConstraint ; sh:select "SELECT $this WHERE { }" ] ;
         sh:severity sh:Warning ; sh:message "m" ; sh:deactivated false ;
-        sh:name "n" ; sh:description "d" ; sh:order 1 ; sh:group ex:G .
+        sh:name "n" ; sh:description "d" ; sh:order 1 ; sh:group ex:G ;
+        rdfs:label "a label, which is no SHACL term" .
+    ex:G a sh:PropertyGroup ; rdfs:label "group" ; sh:order 2 .
     ex:N sh:class ex:C .
     ex:P sh:path ex:p .
     """

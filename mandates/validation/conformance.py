@@ -16,6 +16,8 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pyoxigraph as ox
 import pyshacl
@@ -86,7 +88,12 @@ def _manifests(path: Path) -> Iterator[tuple[Path, Graph]]:
     graph = read_turtle(path)
     yield path, graph
     for include in sorted(graph.objects(None, MF.include), key=str):
-        yield from _manifests(Path(str(include).removeprefix("file://")))
+        yield from _manifests(_path(include))
+
+
+def _path(iri: Node) -> Path:
+    """The file a ``file:`` IRI of the suite names."""
+    return Path(url2pathname(urlparse(str(iri)).path))
 
 
 def cases(suite: Path = SUITE) -> list[Case]:
@@ -103,8 +110,8 @@ def cases(suite: Path = SUITE) -> list[Case]:
                 if (entry, MF.status, SHT.approved) not in graph:
                     continue
                 action = graph.value(entry, MF.action)
-                data = Path(str(graph.value(action, SHT.dataGraph)).removeprefix("file://"))
-                shapes = Path(str(graph.value(action, SHT.shapesGraph)).removeprefix("file://"))
+                data = _path(graph.value(action, SHT.dataGraph))
+                shapes = _path(graph.value(action, SHT.shapesGraph))
                 name = f"{path.parent.name}/{str(entry).rsplit('/', 1)[-1]}"
                 found.append(Case(name, path, URIRef(str(entry)), data, shapes))
     return found
