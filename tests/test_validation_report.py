@@ -119,6 +119,16 @@ def test_user_shapes_are_refused_before_validation(cli: Cli, tmp_path: Path) -> 
     assert run.out == ""
 
 
+def test_a_shapes_term_that_takes_no_part_is_shown_as_a_note(cli: Cli, tmp_path: Path) -> None:
+    shapes, data = tmp_path / "shapes.ttl", tmp_path / "data.ttl"
+    shapes.write_text(SHAPES + "_:unused sh:inversePath ex:name .\n")
+    data.write_text(DATA)
+    run = cli("validate", "--shapes", str(shapes), str(data))
+    assert run.code == 1
+    notes = [line for line in run.err.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 1 and "not part of any shape" in notes[0], run.err
+
+
 def test_a_pasted_text_that_does_not_parse_comes_back_in_the_form(built_store) -> None:
     c = create_app({"STORE": str(built_store.root)}).test_client()
     typo = "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c ;; & ."
