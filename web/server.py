@@ -5,7 +5,8 @@
 - more connections than a handful of idle clients can hold (``connection_limit``), closed when
   idle (``channel_timeout``): 200 connections that send nothing do not lock others out;
 - a request body refused from its ``Content-Length`` before it is read
-  (``max_request_body_size``);
+  (``max_request_body_size``, twice the largest the app takes: a body a little over the app's
+  limit still gets the app's own page, which says what the limit is and keeps the form);
 - requests read ahead while one is answered (``channel_request_lookahead``), which lets the
   server see a client hang up and stop the work done for it;
 - enough threads that work waiting for workers never takes the last ones (checked by
@@ -59,7 +60,7 @@ def serve(
 
     _more_files(CONNECTIONS + 64)
     app = create_app({**config, "THREADS": threads})
-    body = max(int(app.config["MAX_UPLOAD"]), int(app.config["MAX_CONTENT_LENGTH"]))
+    body = 2 * max(int(app.config["MAX_UPLOAD"]), int(app.config["MAX_CONTENT_LENGTH"]))
     proxy: dict[str, Any] = {
         "trusted_proxy": trusted_proxy,
         "trusted_proxy_headers": {"x-forwarded-for"},

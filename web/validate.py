@@ -115,10 +115,11 @@ def submit() -> ResponseReturnValue:
     try:
         name, data = _submission()
         report, linked = task("validate", "validate", "the validation", name=name, data=data)
-    except InputError as err:
-        return _page("validate/index.html", 400, error=str(err))
-    except Invalid as err:
-        return _page("validate/index.html", 400, error=err.message)
+    except (InputError, Invalid) as err:
+        # The form comes back with what was pasted, so that a typo costs one fix, not a redo.
+        pasted = {"text": request.form.get("text", ""), "chosen": request.form.get("format")}
+        message = err.message if isinstance(err, Invalid) else str(err)
+        return _page("validate/index.html", 400, error=message, **pasted)
     checked = Checked(name, data, report, linked)
     token = current_app.extensions["mandates.reports"].put(checked, client_of(request.environ))
     return redirect(url_for(".report", token=token), 303)

@@ -1,157 +1,148 @@
-"""The project's SHACL shapes read into plain objects, for the SPARQL validation engine.
+"""Compiling a shapes graph: every shape read into :class:`.core.Shape` objects, or an error.
 
-Only the constraint components the project's shapes use are read; a shape using any other
-raises :class:`UnsupportedShape`, so the fast engine never silently skips a rule.
+The shapes are found as the spec defines them (2.1): SHACL instances of sh:NodeShape and
+sh:PropertyShape, subjects of targets and of constraint parameters, and values of the
+parameters that take shapes. Each is read whether or not anything targets it, so that a shape
+the engine cannot run is refused before validation rather than skipped when it is reached.
+Then :func:`.unread.check` makes sure no SHACL term was left unread.
 """
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from rdflib import RDF, Graph, Namespace, URIRef
-from rdflib.collection import Collection
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
-SUPPORTED = {
-    "minCount",
-    "maxCount",
-    "datatype",
-    "pattern",
-    "class",
-    "nodeKind",
-    "in",
-    "languageIn",
-    "lessThanOrEquals",
-    "minInclusive",
-    "minLength",
-    "qualifiedValueShape",
-    "qualifiedMinCount",
-}
-DESCRIPTIVE = {"path", "name", "description", "message", "severity", "order", "group"}
-
-
-class UnsupportedShape(ValueError):
-    """A shape uses a SHACL feature the SPARQL engine does not translate."""
+from . import unread
+from .core import READERS, Shape
+from .paths import read_path
+from .reader import Reader, show
+from .targets import read_targets
+from .vocabulary import (
+    CORE_PARAMETERS,
+    DESCRIPTIVE,
+    SH,
+    SHAPE_CLASSES,
+    SHAPE_LISTS,
+    SHAPE_VALUED,
+    TARGETS,
+    IllFormedShape,
+    ShapesWarning,
+)
 
 
 @dataclass
-class PropertyShape:
-    iri: Node
-    path: str  # a SPARQL property path: <p> or ^<p>
-    path_iri: URIRef
-    inverse: bool
-    severity: URIRef
-    message: str | None
-    params: dict[str, Node] = field(default_factory=dict)
-    values: dict[str, list[Node]] = field(default_factory=dict)  # sh:in, sh:languageIn
+class Shapes:
+    """A compiled shapes graph: its shapes by node, and what was noted while reading it."""
+
+    graph: Graph
+    reader: Reader
+    shapes: dict[Node, Shape] = field(default_factory=dict)
+    _parents: dict[int, list[Shape]] = field(default_factory=dict)
+
+    @property
+    def notes(self) -> list[str]:
+        return self.reader.notes
+
+    def get(self, node: Node) -> Shape:
+        """The shape at ``node``, read on first use (shapes may refer to each other)."""
+        if isinstance(node, Literal):
+            raise IllFormedShape(f"a literal ({show(node)}) where a shape is expected")
+        shape = self.shapes.get(node)
+        if shape is None:
+            shape = self.shapes[node] = Shape(node, None)
+            _read(self.reader, self, shape)
+        return shape
+
+    def parents(self, shape: Shape) -> list[Shape]:
+        if not self._parents:
+            for parent in self.shapes.values():
+                for child in parent.components:
+                    for prop in getattr(child, "properties", ()):
+                        self._parents.setdefault(id(prop), []).append(parent)
+        return self._parents.get(id(shape), [])
+
+    @property
+    def targeted(self) -> list[Shape]:
+        """The shapes validation starts from: active and with at least one target."""
+        return [s for s in self.shapes.values() if s.targets and not s.deactivated]
 
 
-@dataclass
-class NodeShape:
-    iri: Node
-    target_classes: list[URIRef]
-    target_subjects_of: list[URIRef]
-    severity: URIRef
-    message: str | None
-    properties: list[PropertyShape]
-    alternatives: list[list[tuple[str, int]]] | None  # sh:or of (path, minCount) shapes
-    sparql: list[tuple[Node, str, str | None]]  # (constraint, select text, message)
-
-
-def _path(graph: Graph, node: Node) -> tuple[str, URIRef, bool]:
-    if isinstance(node, URIRef):
-        return f"<{node}>", node, False
-    inverse = graph.value(node, SH.inversePath)
-    if isinstance(inverse, URIRef):
-        return f"^<{inverse}>", inverse, True
-    raise UnsupportedShape(f"path {node!r}: only IRIs and inverse paths are supported")
-
-
-def _message(graph: Graph, node: Node) -> str | None:
-    value = graph.value(node, SH.message)
-    return str(value) if value is not None else None
-
-
-def read_property_shape(graph: Graph, node: Node, parent_severity: URIRef) -> PropertyShape:
-    path, path_iri, inverse = _path(graph, graph.value(node, SH.path))
-    shape = PropertyShape(
-        node,
-        path,
-        path_iri,
-        inverse,
-        graph.value(node, SH.severity) or SH.Violation,
-        _message(graph, node),
-    )
-    for predicate, value in graph.predicate_objects(node):
-        name = str(predicate).removeprefix(str(SH))
-        if predicate == RDF.type or name in DESCRIPTIVE:
+def _instances(graph: Graph, classes: set[Node]) -> Iterator[Node]:
+    todo, seen = list(classes), set()
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
             continue
-        if name not in SUPPORTED:
-            raise UnsupportedShape(f"{node}: sh:{name} is not supported")
-        if name in ("in", "languageIn"):
-            shape.values[name] = list(Collection(graph, value))
-        else:
-            shape.params[name] = value
-    qualified = shape.params.get("qualifiedValueShape")
-    if qualified is not None:
-        keys = {str(p).removeprefix(str(SH)) for p in graph.predicates(qualified)} - {"type"}
-        if keys != {"class"}:
-            raise UnsupportedShape(f"{node}: qualified value shapes other than sh:class")
-        shape.params["qualifiedClass"] = graph.value(qualified, SH["class"])
-    return shape
+        seen.add(cls)
+        yield from graph.subjects(RDF.type, cls)
+        todo.extend(graph.subjects(RDFS.subClassOf, cls))
 
 
-def _alternatives(graph: Graph, node: Node) -> list[list[tuple[str, int]]] | None:
-    members = graph.value(node, SH["or"])
-    if members is None:
-        return None
-    options = []
-    for member in Collection(graph, members):
-        keys = {str(p).removeprefix(str(SH)) for p in graph.predicates(member)} - {"type"}
-        if keys != {"path", "minCount"}:
-            raise UnsupportedShape(f"{node}: sh:or members other than [sh:path; sh:minCount]")
-        path, _, _ = _path(graph, graph.value(member, SH.path))
-        if int(graph.value(member, SH.minCount)) != 1:
-            raise UnsupportedShape(f"{node}: sh:or members with sh:minCount other than 1")
-        options.append([(path, 1)])
-    return options
+def discover(reader: Reader) -> list[Node]:
+    """Every node that is a shape by the definition of spec 2.1, in a stable order."""
+    graph = reader.graph
+    found: set[Node] = set(_instances(graph, {SH[name] for name in SHAPE_CLASSES}))
+    for name in TARGETS | CORE_PARAMETERS:
+        found.update(graph.subjects(SH[name], None))
+    for name in SHAPE_VALUED:
+        found.update(graph.objects(None, SH[name]))
+    for name in SHAPE_LISTS:
+        for head in graph.objects(None, SH[name]):
+            for owner in graph.subjects(SH[name], head):
+                found.update(reader.items(head, owner, name))
+    return sorted(found, key=lambda n: (isinstance(n, BNode), str(n)))
 
 
-def _prologue(graph: Graph, constraint: Node) -> str:
-    """PREFIX lines for the sh:declare of the constraint's sh:prefixes."""
-    lines = []
-    for ontology in graph.objects(constraint, SH.prefixes):
-        for declaration in graph.objects(ontology, SH.declare):
-            prefix = graph.value(declaration, SH.prefix)
-            namespace = graph.value(declaration, SH.namespace)
-            lines.append(f"PREFIX {prefix}: <{namespace}>\n")
-    return "".join(sorted(lines))
+def _read(reader: Reader, shapes: Shapes, shape: Shape) -> None:
+    node = shape.node
+    kinds = {t for t in reader.types(node) if t in {SH[n] for n in SHAPE_CLASSES}}
+    reader.mark((node, RDF.type, t) for t in kinds)
+    path = reader.value(node, "path")
+    if path is not None:
+        if SH.NodeShape in kinds:
+            raise IllFormedShape(f"{show(node)}: a sh:NodeShape has no sh:path")
+        shape.path = read_path(reader, path, node)
+    elif SH.PropertyShape in kinds:
+        raise IllFormedShape(f"{show(node)}: a sh:PropertyShape needs one sh:path")
+    shape.targets = read_targets(reader, node)
+    severity = reader.value(node, "severity")
+    if severity is not None and not isinstance(severity, URIRef):
+        raise IllFormedShape(f"{show(node)}: sh:severity must be an IRI")
+    shape.severity = severity or SH.Violation
+    messages = reader.objects(node, "message")
+    if not all(isinstance(m, Literal) for m in messages):
+        raise IllFormedShape(f"{show(node)}: sh:message must be a literal")
+    shape.messages = tuple(messages)  # type: ignore[arg-type]
+    shape.deactivated = bool(reader.boolean(node, "deactivated"))
+    for name in DESCRIPTIVE:
+        reader.objects(node, name)  # non-validating by the spec: read, not used
+    for read in READERS:
+        shape.components.extend(read(reader, shapes, shape))
 
 
-def read_shapes(graph: Graph) -> list[NodeShape]:
-    """Every node shape with a target, in a stable order."""
-    shapes = []
-    for node in sorted(set(graph.subjects(RDF.type, SH.NodeShape)), key=str):
-        severity = graph.value(node, SH.severity) or SH.Violation
-        properties = [
-            read_property_shape(graph, p, severity)
-            for p in sorted(graph.objects(node, SH.property), key=str)
-        ]
-        sparql = []
-        for constraint in sorted(graph.objects(node, SH.sparql), key=str):
-            select = _prologue(graph, constraint) + str(graph.value(constraint, SH.select))
-            sparql.append((constraint, select, _message(graph, constraint)))
-        shapes.append(
-            NodeShape(
-                node,
-                sorted(graph.objects(node, SH.targetClass), key=str),
-                sorted(graph.objects(node, SH.targetSubjectsOf), key=str),
-                severity,
-                _message(graph, node),
-                properties,
-                _alternatives(graph, node),
-                sparql,
-            )
-        )
+def _declarations(reader: Reader) -> None:
+    """Prefix declarations (spec 5.2.1) are read whether or not a query uses them."""
+    for owner in set(reader.graph.subjects(SH.declare, None)):
+        for declaration in reader.objects(owner, "declare"):
+            reader.value(declaration, "prefix")
+            reader.value(declaration, "namespace")
+            reader.mark([(declaration, RDF.type, SH.PrefixDeclaration)])
+
+
+def compile_shapes(graph: Graph) -> Shapes:
+    """Read every shape of ``graph``; raises :class:`.ShapesError` before any validation if a
+    shape is ill-formed or uses a term this engine does not implement, and warns
+    (:class:`.ShapesWarning`) of terms that SHACL says take no part in validation."""
+    reader = Reader(graph)
+    shapes = Shapes(graph, reader)
+    _declarations(reader)
+    for node in discover(reader):
+        shapes.get(node)
+    unread.check(reader, set(shapes.shapes))
+    for note in reader.notes:
+        warnings.warn(note, ShapesWarning, stacklevel=2)
     return shapes

@@ -88,7 +88,7 @@ def validate(state: State, task: Task, name: str, data: bytes) -> tuple[Report, 
     report = check_against(local, submissions, state.report(task).report)
     assert state.store is not None
     store = state.store
-    linked = {r.focus for r in report.results if not r.focus.startswith("_:")}
+    linked = {r.focus for r in report.results if r.focus_kind == "IRI"}
     return report, {f for f in linked if knows(store, f)}
 
 
