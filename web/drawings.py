@@ -92,3 +92,95 @@ def meeting_timeline(meetings: list, names: dict[str, str]) -> dict | None:
             mark.classes.append("postponed")
         marks.append(mark)
     return {"axis": axis, "ticks": axis.ticks(), "marks": marks, "width": WIDTH, "height": 110}
+
+
+LANE = 56  #: height of a lane of the chain drawing
+TOP = 34  #: room for the years above the lanes
+
+
+def chain_drawing(chain, names: dict[str, str], shorts: dict[str, str]) -> dict | None:
+    """Coordinates for the chain (:class:`mandates.graph.chain.Chain`): lanes across the
+    drawing, points at their dates, arrows from each act to the lane or point it reaches."""
+    axis = axis_for([p.date for p in chain.points], left=205, right=WIDTH - 15)
+    if axis is None or not chain.lanes:
+        return None
+    lane_y = {lane: TOP + LANE * i + LANE / 2 for i, lane in enumerate(chain.lanes)}
+    placed: dict[str, tuple[float, float]] = {}
+    points: list[dict] = []
+    last: dict[str, tuple[float, bool]] = {}
+    for p in chain.points:
+        if p.lane not in lane_y:
+            continue
+        x, y = axis.x(year_of(p.date) or axis.first), lane_y[p.lane]
+        close = p.lane in last and x - last[p.lane][0] < 40
+        flip = close and not last[p.lane][1]
+        if close:
+            x = max(x, last[p.lane][0] + 18)  # days apart: side by side, in their order
+        last[p.lane] = (x, flip)
+        placed[p.iri] = (x, y)
+        short = shorts.get(p.iri, names.get(p.iri, p.iri))
+        label = short.split(" ", 1)[0].rstrip("stndrh") if p.kind == "meeting" else short
+        points.append(
+            {
+                "iri": p.iri,
+                "x": x,
+                "y": y,
+                "kind": p.kind,
+                "label": label,
+                "label_y": y + (18 if flip else -12) if p.kind == "act" else y + 4,
+                "title": f"{names.get(p.iri, p.iri)}, {p.date}",
+                "postponed": any(s.endswith("#Postponed") for s in p.statuses),
+            }
+        )
+    first_x: dict[str, float] = {}
+    for p in points:
+        lane = next(lane for lane, y in lane_y.items() if y == p["y"])
+        first_x.setdefault(lane, p["x"])
+    arrows = []
+    for a in chain.arrows:
+        if a.source in placed:
+            x1, y1 = placed[a.source]
+        elif a.source in lane_y:
+            beside = first_x.get(a.target, axis.left + 30) - 16  # before the body's first point
+            x1 = placed[a.target][0] if a.target in placed else beside
+            y1 = lane_y[a.source]
+        else:
+            continue
+        if a.target in placed:
+            x2, y2 = placed[a.target]
+        elif a.target in lane_y:
+            x2, y2 = x1, lane_y[a.target]
+        else:
+            continue
+        if abs(y2 - y1) < 1 and abs(x2 - x1) < 1:
+            continue
+        dx, dy = x2 - x1, y2 - y1
+        length = max((dx * dx + dy * dy) ** 0.5, 1)
+        end = 9 if a.target in placed else 3  # stop short of a point, reach a lane's line
+        x2, y2 = x2 - dx / length * end, y2 - dy / length * end
+        x1, y1 = x1 + dx / length * 7, y1 + dy / length * 7
+        arrows.append(
+            {
+                "statement": a.statement,
+                "d": f"M {x1:.1f} {y1:.1f} L {x2:.1f} {y2:.1f}",
+                "label": a.verb,
+                "lx": round((x1 + x2) / 2 + 4, 1),
+                "ly": round((y1 + y2) / 2 + 4, 1),
+                "title": " ".join((names.get(a.source, a.source), a.verb, names.get(a.target, ""))),
+            }
+        )
+    lanes = [
+        {"iri": lane, "y": y, "label": shorts.get(lane, lane), "title": names.get(lane, lane)}
+        for lane, y in lane_y.items()
+    ]
+    height = TOP + LANE * len(chain.lanes) + 6
+    return {
+        "axis": axis,
+        "ticks": axis.ticks(),
+        "lanes": lanes,
+        "points": points,
+        "arrows": arrows,
+        "width": WIDTH,
+        "height": height,
+        "bottom": height - 4,
+    }

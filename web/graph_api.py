@@ -18,9 +18,10 @@ All routes are GET; IRIs are absolute; ``url`` fields are resource page URLs
     "evidence", "evidenceLabel"}]}``.
 ``/graph/api/lineage?iri=&depth=6``
     ``{"root", "lanes": [{"id", "label"}], "nodes": [node + "lane", "year", "status",
-    "statuses", "category", "end", "originalDate"], "edges": [{"id", "source", "target",
-    "predicate", "verb", "statement", "label", "inverse"}], "truncated"}``; traversal rules in
-    :mod:`mandates.graph.lineage`.
+    "statuses", "category", "end", "originalDate", "short", "fold"], "edges": [{"id", "source",
+    "target", "predicate", "verb", "statement", "label", "inverse"}], "truncated"}``: ``short``
+    a distinct short name, ``fold`` the meeting an output is folded into (or null); traversal
+    rules in :mod:`mandates.graph.lineage`.
 ``/graph/api/timeline?iri=&depth=6``
     ``{"items": [{"id", "label", "url", "type", "date", "end", "kind", "status"}]}``: the dated
     meetings and documents of the lineage, by date.

@@ -1,7 +1,7 @@
 """Short names for drawings and tight lists, distinct from one another: a resolution by its
 number (``65/230``, ``CCPCJ 22/7``), a meeting by its ordinal (``4th meeting``), a body by its
-acronym, a declaration by its first words (``Salvador Declaration``), anything else by its label
-cut at a word."""
+acronym or its shortest proper alias (``Expert Group``), a declaration by its first words
+(``Salvador Declaration``), anything else by its label cut at a word."""
 
 from __future__ import annotations
 
@@ -15,13 +15,32 @@ from mandates.store.contract import ReadableStore
 from .labels import fallback
 
 MAX = 30  #: characters of a label kept before it is cut
-_FACTS = """SELECT ?s ?label ?symbol ?number ?acronym ?by ?ordinal ?date WHERE {
+_FACTS = """SELECT ?s ?label ?symbol ?number ?acronym ?by ?ordinal ?date ?item WHERE {
   VALUES ?s { $values }
   OPTIONAL { ?s rdfs:label ?label FILTER(LANG(?label) = "" || LANGMATCHES(LANG(?label), "en")) }
   OPTIONAL { ?s mnd:symbol ?symbol } OPTIONAL { ?s mnd:resolutionNumber ?number }
   OPTIONAL { ?s mnd:acronym ?acronym } OPTIONAL { ?s mnd:adoptedBy/mnd:acronym ?by }
   OPTIONAL { ?s mnd:ordinal ?ordinal } OPTIONAL { ?s mnd:date|mnd:startDate ?date }
+  OPTIONAL { ?s mnd:itemNumber ?item }
 }"""
+
+
+_ALIASES = """SELECT ?s ?alias WHERE {
+  VALUES ?s { $values } ?s a ?kind . ?kind rdfs:subClassOf* mnd:Body . ?s skos:altLabel ?alias
+}"""
+
+
+def _alias(names: list[str]) -> str | None:
+    """A body's shortest alias of two words or more that starts with a capital (``Expert
+    Group``, ``Twelfth Congress``; not ``Assembly``, ``the Office`` or a lower-case phrase).
+
+    >>> _alias(["Assembly", "General Assembly", "United Nations General Assembly"])
+    'General Assembly'
+    >>> _alias(["the Office", "open-ended ad hoc intergovernmental committee"]) is None
+    True
+    """
+    fit = [n for n in names if len(n.split()) >= 2 and n[:1].isupper() and not n.startswith("The ")]
+    return min(fit, key=lambda n: (len(n), n)) if fit and len(min(fit, key=len)) <= MAX else None
 
 
 def ordinal(n: int) -> str:
@@ -61,6 +80,8 @@ def short_name(facts: dict[str, str | None]) -> str:
     'Salvador Declaration'
     >>> short_name({"acronym": "CCPCJ", "label": "Commission on Crime Prevention …"})
     'CCPCJ'
+    >>> short_name({"item": "1 (c)", "label": "agenda item 1 (c) of the fourth meeting …"})
+    'agenda item 1 (c)'
     """
     label = facts.get("label") or ""
     symbol = facts.get("symbol")
@@ -73,6 +94,8 @@ def short_name(facts: dict[str, str | None]) -> str:
     if facts.get("ordinal") and str(facts["ordinal"]).isdigit():
         word = "session" if "session" in label.split(" of ", 1)[0] else "meeting"
         return f"{ordinal(int(str(facts['ordinal'])))} {word}"
+    if facts.get("item"):
+        return f"agenda item {facts['item']}"
     if facts.get("acronym"):
         return str(facts["acronym"])
     m = re.match(r"(.+? Declaration) on ", label)
@@ -82,26 +105,39 @@ def short_name(facts: dict[str, str | None]) -> str:
 
 
 def short_names(store: ReadableStore, iris: Iterable[str]) -> dict[str, str]:
-    """The short name of each IRI, made distinct: two that would read alike get their date."""
+    """The short name of each IRI, made distinct: two that would read alike get their date, or
+    more of their label."""
     todo = sorted(set(iris))
     facts: dict[str, dict[str, str | None]] = {i: {} for i in todo}
     for start in range(0, len(todo), 300):
         text = _FACTS.replace("$values", sparql_values(todo[start : start + 300]))
         for row in select(store, text):
             found = facts[row["s"].value]
-            for key in ("label", "symbol", "number", "acronym", "by", "ordinal", "date"):
+            for key in ("label", "symbol", "number", "acronym", "by", "ordinal", "date", "item"):
                 if row[key] is not None and not found.get(key):
                     found[key] = row[key].value
-    names = {i: short_name(f) if f.get("label") or f.get("symbol") else cut(fallback(i))
-             for i, f in facts.items()}  # fmt: skip
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for start in range(0, len(todo), 300):
+        text = _ALIASES.replace("$values", sparql_values(todo[start : start + 300]))
+        for row in select(store, text):
+            aliases[row["s"].value].append(row["alias"].value)
+    names = {}
+    for i, f in facts.items():
+        if not (f.get("label") or f.get("symbol")):
+            names[i] = cut(fallback(i))
+        elif any(f.get(k) for k in ("acronym", "symbol", "number", "ordinal", "item")):
+            names[i] = short_name(f)
+        else:
+            names[i] = _alias(aliases[i]) or short_name(f)
     same: dict[str, list[str]] = defaultdict(list)
     for iri, name in names.items():
         same[name].append(iri)
     for name, alike in same.items():
         if len(alike) > 1:
             for iri in alike:
-                date = facts[iri].get("date")
-                names[iri] = (
-                    f"{name} ({date[:10]})" if date else f"{name} ({iri.rsplit('/', 1)[-1]})"
-                )
+                date, label = facts[iri].get("date"), facts[iri].get("label")
+                if date:
+                    names[iri] = f"{name} ({date[:10]})"
+                elif label and cut(label, 2 * MAX) != name:
+                    names[iri] = cut(label, 2 * MAX)
     return names
