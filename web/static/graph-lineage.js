@@ -378,6 +378,12 @@
     kit.download("lineage.png", cy.png({ full: true, scale: 2, bg: "#ffffff" }));
   });
 
+  var resized = null;
+  window.addEventListener("resize", function () {  // the scale follows the width of the box
+    window.clearTimeout(resized);
+    resized = window.setTimeout(function () { if (data) { draw(); } }, 150);
+  });
+
   root.dataset.state = "loading";
   function fail(err) {
     document.getElementById("graph-count").textContent = "The lineage could not be loaded: " + err.message;
