@@ -170,20 +170,38 @@ def _resolution_style(s: str, t: Trigger, nxt: int, clause_end: int, ctx: Contex
                 key = f"{t.relation}|{rid}|{q_lo}"
                 out.append(Found(subject, t.relation, rid, q_lo, q_hi, t.start, True, key))
         return out
-    hi = words_on(s, t.end, 14)
-    names: list[str | None] = [name_object(phrase, ctx)]
+    at = after.find(phrase) if phrase else -1
+    spans: list[tuple[str | None, int]] = [(name_object(phrase, ctx), at)]
     if t.relation == "decided" and (about := concerned(phrase, ctx)):
-        names = [about]  # the body or meeting the decision concerns
+        spans = [(about, at)]  # the body or meeting the decision concerns
     if t.relation in ("requested", "invited"):
-        names = [name_object(part, ctx) for part in addressees(after)] or names
-    elif phrase and (noted := footnoted(after[after.find(phrase) + len(phrase) :], ctx)):
-        names = list(noted)  # "the reports of the regional meetings, 3": the documents of note 3
-    return [
-        Found(
-            subject, t.relation, obj, t.start, hi, t.start, True, f"{t.relation}|{obj}|{after[:40]}"
-        )
-        for obj in names
-    ]
+        parts = addressees(after)
+        found, pos = [], 0
+        for part in parts:
+            k = after.find(part, pos)
+            found.append((name_object(part, ctx), k))
+            pos = k + len(part) if k >= 0 else pos
+        spans = found or spans
+    elif phrase and (noted := footnoted(after[at + len(phrase) :], ctx)):
+        spans = [(n, at) for n in noted]  # "the reports of the regional meetings, 3": note 3's
+    out = []
+    for obj, k in spans:
+        end = t.end + k + len(phrase if len(spans) == 1 and k == at else str(obj))
+        lo, hi = _window(s, t.start, t.end + k, end) if k >= 0 else (t.start, words_on(s, t.end, 14))
+        key = f"{t.relation}|{obj}|{after[:40]}"
+        anchor = t.start if lo <= t.start else t.end + k  # the side of a page break to keep
+        out.append(Found(subject, t.relation, obj, lo, hi, anchor, True, key))
+    return out
+
+
+def _window(s: str, start: int, obj_lo: int, obj_hi: int) -> tuple[int, int]:
+    """The quote of an act: from the verb at ``start`` on, taking in the object as far as 25
+    words allow; a window around the object when it begins too far from the verb."""
+    if len(s[start:obj_lo].split()) <= 22:
+        hi = max(words_on(s, start, 15), obj_hi)
+        return start, min(hi, words_on(s, start, 25))
+    lo = words_back(s, obj_lo, 4)
+    return lo, min(max(obj_hi, words_on(s, lo, 18)), words_on(s, lo, 25))
 
 
 _GROUP_JOIN = re.compile(

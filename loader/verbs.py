@@ -111,6 +111,9 @@ _CONJOINED_OPERATIVE = re.compile(
 _CONJOINED_PARTICIPLE = re.compile(
     rf"(?:,\s+(?:and\s+)?|\s+and\s+){ADVERBIAL}(?P<form>{_alternation(PREAMBULAR).lower()})\b"
 )
+# an operative paragraph opened by a verb outside the lexicon: "Emphasizes", "Urges", "Also
+# encourages"
+_OTHER_OPERATIVE = re.compile(r"^(?:(?:Also|Further|Again|Once again|Strongly)\s+)?[A-Z][a-z]+s\b")
 _HELD_ITS = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:session|meeting)\b")
 _LOOKUP = {"past": _lookup(PAST), "operative": _lookup(OPERATIVE), "preamble": _lookup(PREAMBULAR)}
 
@@ -136,6 +139,10 @@ def find_triggers(sentence: str, paragraph_kind: str = "text") -> list[Trigger]:
         out.append(Trigger(rel, "operative", m.start("form"), m.end("form")))
         out.extend(_conjoined(sentence, _CONJOINED_OPERATIVE, "operative"))
         return sorted(out, key=lambda t: t.start)
+    if paragraph_kind == "operative" and _OTHER_OPERATIVE.match(sentence):
+        # "Emphasizes …, and invites Member States …": a verb outside the lexicon opens the
+        # paragraph, one of the lexicon opens its next clause
+        out.extend(_conjoined(sentence, _CONJOINED_OPERATIVE, "operative"))
 
     if paragraph_kind == "preamble":
         m = _PREAMBULAR_RE.match(sentence)
