@@ -7,9 +7,9 @@ would adopt …"), a participle or infinitive cut from its phrase ("held in New 
 a phrase that ends on a preposition, a conjunction or an article.
 
     >>> [complete(x) for x in ("Member States", "delegations", "A/RES/79/243",
-    ...                        "draft programme of work", "role of the Office")]
-    [True, True, True, True, True]
-    >>> [complete(x) for x in ("6 to 8 April 2020", "transmit", "account referred", "request",
+    ...                        "draft programme of work", "role of the Office", "corruption")]
+    [True, True, True, True, True, True]
+    >>> [complete(x) for x in ("6 to 8 April 2020", "transmit", "account referred", "need",
     ...     "held in New Delhi from 18 to 21 October 2022", "all relevant resolutions recognizing",
     ...     "Fifteenth Congress would adopt a single declaration", "importance of the")]
     [False, False, False, False, False, False, False, False]
@@ -34,6 +34,11 @@ _VERBS = {"transmit", "include", "establish", "adopt", "consider", "convene", "h
           "remain", "designate", "submit", "prepare", "request", "invite"}  # fmt: skip
 
 
+# nouns that name nothing without their complement: "the role", "the need"
+_HEADS = {"role", "need", "importance", "contribution", "part", "use", "way", "kind", "number",
+          "work", "basis", "view", "light", "order", "respect", "regard", "time", "level"}  # fmt: skip
+
+
 def complete(name: str | None) -> bool:
     """True when ``name`` can be a resource of the graph (see the module docstring)."""
     if not name or not name.strip():
@@ -44,8 +49,9 @@ def complete(name: str | None) -> bool:
     words = text.split()
     if _DATE.fullmatch(text) or _FINITE.search(text) or _DANGLING.search(text):
         return False
-    if len(words) == 1:
-        return words[0].endswith("s") and words[0] not in _VERBS  # "delegations", not "request"
+    if len(words) == 1:  # "delegations", "corruption"; not "request", "transmit", "referred"
+        word = words[0]
+        return word not in _VERBS | _HEADS and not word.endswith("ed") and len(word) > 3
     if words[0] in ("held", "convened", "adopted", "referred", "prepared", "submitted"):
         return False  # a participle cut from the noun it follows
     if words[0] in _VERBS and len(words) < 3:

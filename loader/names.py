@@ -122,6 +122,33 @@ def instrument_name(mention: str) -> str | None:
     return m.group("name") if m else None
 
 
+# an evaluative adjective before a head and its complement names nothing: "the important role
+# of X" is the role of X
+_EVALUATIVE = re.compile(
+    r"^(?:important|relevant|valuable|crucial|vital|significant|essential|critical)\s+"
+    r"(?=[a-z]+\s+(?:of|to|in|for|between|by)\s)"
+)
+_SO_FAR = re.compile(r"\s+(?:thus far|so far|to date)\b(?=\s)")
+_FUNCTION_WORDS = {"of", "on", "for", "to", "and", "the", "in", "against", "a", "an", "its", "all"}
+
+
+def _title_end(words: list[str], at: int) -> int:
+    """Where a capitalised title running over word ``at`` ends (``at`` itself when none does):
+    a limit on a name never cuts a title ("… the Programme of Action to Prevent, Combat …")."""
+    if at >= len(words) or not (words[at - 1][:1].isupper() or words[at][:1].isupper()):
+        return at
+    end = at
+    while end < len(words) and end < at + 30:
+        w = words[end].strip(",:")
+        if w[:1].isupper() or w[:1].isdigit() or w.lower() in _FUNCTION_WORDS:
+            end += 1
+        else:
+            break
+    while end > at and words[end - 1].strip(",:").lower() in _FUNCTION_WORDS:
+        end -= 1
+    return end
+
+
 def tidy(phrase: str, limit: int = 20) -> str:
     """A free-text object: no leading article, Markdown links unwrapped, at most ``limit`` words.
 
@@ -130,7 +157,10 @@ def tidy(phrase: str, limit: int = 20) -> str:
     """
     text = re.sub(r"\[([^\]]+)\]\(#\)", r"\1", phrase)
     text = re.sub(r"^(?:the|a|an|its|their)\s+", "", text.strip(" ,;:.-"), flags=re.I)
+    text = _EVALUATIVE.sub("", text)
+    text = _SO_FAR.sub("", text)
     words = text.split()
+    limit = max(limit, _title_end(words, limit))
     if len(words) > limit:  # cut, and do not end on a preposition or conjunction
         words = words[:limit]
         while words and words[-1].lower() in (

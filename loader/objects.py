@@ -39,9 +39,25 @@ _STOP = re.compile(
     r"in line with|with the|"
     r"at the request of|in accordance with|on the basis of|in (?:cooperation|collaboration|"
     r"consultation) with)\s+"
-    r"|,?\s+(?:as\s+)?(?:prepared|adopted|drafted|compiled|submitted|endorsed)\s+by\b"
+    r"|,?\s+(?:as\s+)?(?:prepared|adopted|drafted|compiled|submitted|endorsed)"
+    r"(?:\s+or\s+[a-z]+ed)?\s+by\b"
+    # trailing adjuncts of place, manner and extent: never part of what is named
+    r"|\s+(?:throughout|pertaining to)\s+|\s+within\s+(?=(?:its|their)\s)"
+    r"|\s+in the (?:field|area|areas|context|framework) of\s+"
+    r"|(?<!such)(?<!well)\s+as\s+(?=(?:being|the|an?|one)\s)"
+    r"|,?\s+and\s+in\s+[a-z]+ing\s+"
     r"|;|:|\.\s|\.$"
 )
+# asides set off by commas inside an object phrase: "the cooperation of the Commission, within
+# its existing mandate, with …", "between the United Nations, in particular the Office, and …"
+_PHRASE_ASIDE = re.compile(
+    r",\s*(?:within|as appropriate|where appropriate|inter alia|\*inter alia\*|in particular|"
+    r"subject to|as applicable)\b[^,;:]*,(?=\s)"
+)
+_BETWEEN_OPEN = re.compile(r"\bbetween\s+(?:(?!\band\b)[^;:])*$")
+# a comma inside a capitalised title: "to Prevent, Combat and Eradicate", "Trace, in a Timely"
+_TITLE_COMMA = re.compile(r"[A-Z][\w-]*$")
+_TITLE_NEXT = re.compile(r"\s*(?:in an?\s+)?[A-Z][\w-]*")
 
 
 def _to_complement(text: str, m: re.Match) -> bool:
@@ -91,20 +107,49 @@ def object_phrase(text: str, relation: str) -> str:
     event = _EVENT.match(text.strip())
     if event:  # "the development, in 2023, by X of the Toolkit …": the Toolkit
         text = event.group("what")
+    text = _PHRASE_ASIDE.sub("", text)
     m = next((m for m in _STOP.finditer(text) if not _to_complement(text, m)), None)
     phrase = text[: m.start()] if m else text
+    stopped = m is not None
     depth = 0
     for i, ch in enumerate(phrase):  # cut at the first comma outside parentheses
         depth += (ch in "([") - (ch in ")]")
         if ch == "," and depth <= 0 and i > 0:
             nxt = phrase[i + 1 : i + 12]
-            if not re.match(r"\s*(?:annex|para|inter alia|\*inter|entitled)", nxt):
-                phrase = phrase[:i]
-                break
+            if re.match(r"\s*(?:annex|para|inter alia|\*inter|entitled)", nxt):
+                continue
+            if _BETWEEN_OPEN.search(phrase[:i]):
+                continue  # "between the United Nations, INTERPOL and Member States"
+            if _in_title(phrase, i):
+                continue
+            phrase = phrase[:i]
+            stopped = False
+            break
     whole_name = re.search(rf"(?:{ACTOR})$", phrase)  # "… Office on Drugs and Crime"
-    if m and re.search(r"\s+and\s+\w+$", phrase) and phrase.count(" and ") == 1 and not whole_name:
+    if (
+        stopped
+        and re.search(r"\s+and\s+\w+$", phrase)
+        and phrase.count(" and ") == 1
+        and not whole_name
+        and not re.search(r"\bbetween\b", phrase)
+    ):
         phrase = re.sub(r"\s+and\s+\w+$", "", phrase)  # a coordination cut short by the stop
     return re.sub(r"(?:\s*,|\s+(?:and|or))+$", "", phrase.strip())
+
+
+def _in_title(phrase: str, comma: int) -> bool:
+    """True when the comma at ``comma`` stands inside a capitalised title: the three words
+    before it and the next content word after it are capitalised."""
+    words = phrase[:comma].split()[-3:]
+    caps = [w for w in words if w[:1].isupper()]
+    return (
+        len(words) == 3
+        and len(caps) >= 2
+        and words[-1][:1].isupper()
+        and bool(_TITLE_COMMA.search(phrase[:comma]))
+        and bool(_TITLE_NEXT.match(phrase, comma + 1))
+        and not re.match(r",\s*(?:and\s+)?(?:the\s+)?[A-Z][\w-]*\s+(?:and|or)\b", phrase[comma:])
+    )
 
 
 _FINITE = re.compile(
@@ -249,7 +294,14 @@ def name_object(phrase: str, ctx: Context) -> str | None:
         for title in reversed(ctx.titles):
             if re.search(rf"\b{anaphor.group(1)}\b", title):
                 return title
-    return instrument_name(phrase) or tidy(_in_full(phrase, ctx))
+    return instrument_name(phrase) or tidy(_DECLARATION.sub(r"\1", _in_full(phrase, ctx)))
+
+
+# a declaration's full title inside a longer phrase: its short name ("the Kyoto Declaration")
+_DECLARATION = re.compile(
+    r"(?<=\S\s)(\b(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}Declaration)\s+on\s+[A-Z][\w’'-]*"
+    r"(?:[,:]?\s+(?:(?:of|on|for|to|and|the|in|against|an?)\s+)*[A-Z0-9][\w’'-]*)*"
+)
 
 
 _CONJ = re.compile(r",?\s+and\s+(?=the\s)|,\s+(?=the\s)")
@@ -290,6 +342,9 @@ _ASIDE = re.compile(
     r"in line with|inter alia|in particular|including|in (?:collaboration|cooperation|"
     r"consultation|coordination) with)\b[^,;]*(?:,|$)"
 )
+_EXAMPLES = re.compile(
+    r",?\s+including\b[^;:]*?(?=,?\s+(?:not\s+)?to\s+(?!(?:the|an?|its|their)\b)[a-z]+\b)"
+)
 _NEW_NP = re.compile(r"\s+and\s+(?=(?:the|all|other|relevant|its|their)\s|[A-Z])")
 _ADDRESSEE_LEAD = re.compile(r"^\s*(?:all|the)\s+")
 
@@ -315,7 +370,8 @@ def addressees(after: str) -> list[str]:
     >>> addressees(" the Office on Drugs and Crime, subject to available resources, to act")
     ['Office on Drugs and Crime']
     """
-    text = _ASIDE.sub(" ", "," + after if after.lstrip().startswith(",") else after)
+    text = _EXAMPLES.sub("", after)  # "stakeholders, including civil society, …, to": not split
+    text = _ASIDE.sub(" ", "," + text if text.lstrip().startswith(",") else text)
     text = re.sub(r"^\s*to\s+(?=[A-Za-z])", " ", text)  # "its invitation to Governments to …"
     m = _INFINITIVE.search(text)
     if not m:
