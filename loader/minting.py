@@ -28,7 +28,10 @@ _DATE = re.compile(
 _FINITE = re.compile(
     r"\b(?:shall|should|will|would|must|may|is|are|was|were|has|have|had|be|been)\b"
 )
-_DANGLING = re.compile(r"\b(?:of|on|for|to|in|at|by|with|from|and|or|the|an?|that|which)$")
+_DANGLING = re.compile(
+    r"\b(?:of|on|for|to|in|at|by|with|from|and|or|the|an?|that|which|under|between|into|"
+    r"against|through|within|among)$"
+)
 _TRAILING_PARTICIPLE = re.compile(r"\b[a-z]+s\s+[a-z]+(?:ing|ed)$|^[a-z]+\s+[a-z]+ed$")
 _VERBS = {"transmit", "include", "establish", "adopt", "consider", "convene", "hold", "continue",
           "remain", "designate", "submit", "prepare", "request", "invite"}  # fmt: skip

@@ -177,6 +177,14 @@ def tidy(phrase: str, limit: int = 20) -> str:
             "with",
             "a",
             "an",
+            "under",
+            "between",
+            "into",
+            "against",
+            "through",
+            "within",
+            "among",
+            "from",
         ):
             words.pop()
     return " ".join(words).rstrip(" ,;:")

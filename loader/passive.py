@@ -220,3 +220,58 @@ def present_passive(s: str, t: Trigger, own: str | None) -> list[Found]:
         patient = patient[0].lower() + patient[1:]  # capital only because it opens the sentence
     return [Found(own, t.relation, patient, max(lo, 0), hi, t.start, True,
                   f"{t.relation}|{own}|{patient}")]  # fmt: skip
+
+
+_MEETING_WORDS = re.compile(
+    r"\b(?:Congress|Summit|[Ss]essions?|[Mm]eetings?|Conferences?|[Ff]orums?|[Ww]orkshops?|"
+    r"[Ss]ymposi(?:um|a)|[Dd]ebates?|[Dd]iscussions|[Dd]ialogues?)\b"
+)
+_AUSPICES = re.compile(
+    r"\s+under the auspices of\s+(?P<b>(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|on\s+|and\s+)?"
+    r"[A-Z][\w-]*){0,8})"
+)
+_SESSION_OF = re.compile(
+    r"\b(?:session|meeting)\s+of\s+(?:the\s+)?(?P<b>[A-Z][\w-]*(?:\s+(?:of\s+|on\s+|and\s+)?"
+    r"(?:the\s+)?[A-Z][\w-]*){0,8})\s*$"
+)
+
+
+def _held_patient(pre: str, prev_object: str | None) -> str | None:
+    """The meeting a participle "held" follows: the last noun phrase before it that names a
+    meeting ("the outcome of the Fourteenth Congress, held in Kyoto": the Congress)."""
+    pre = pre.rstrip(" ,")
+    for m in reversed(list(re.finditer(r"(?:^|(?<=\s))(?:the|a|an|its|their)\s", pre))):
+        phrase = pre[m.start() :]
+        if re.search(r"[;(]", phrase) or len(phrase.split()) > 25:
+            break
+        body = resolve_body(phrase)
+        if _MEETING_WORDS.search(phrase) and (not body or "Congress" in body):
+            return phrase
+    return prev_object if prev_object and _MEETING_WORDS.search(prev_object) else None
+
+
+def held_participle(s: str, t: Trigger, ctx: Context, prev_object: str | None) -> list[Found]:
+    """A meeting reported by the participle "held" with its auspices, place or date: "the
+    Summit, held under the auspices of the General Assembly" (the Assembly held it), "the
+    ninetieth session of the INTERPOL General Assembly, held in New Delhi" (its body held it),
+    "the Fourteenth United Nations Congress …, held in Kyoto" (the United Nations held it).
+    Without a body to hold it, no act."""
+    patient = _held_patient(s[: t.start], prev_object)
+    if not patient:
+        return []
+    obj = patient if patient == prev_object else name_object(patient, ctx)
+    auspices = _AUSPICES.match(s, t.end)
+    session = _SESSION_OF.search(patient)
+    if auspices:
+        name = auspices.group("b")
+        subject = resolve_body(name) or re.sub(r"^the\s+", "", name)
+    elif session:
+        subject = resolve_body(session.group("b")) or session.group("b")
+    elif obj and ("Congress" in obj or obj.startswith("United Nations")):
+        subject = "United Nations"  # a United Nations meeting with no organiser printed
+    else:
+        return []
+    at = s.rfind(patient, 0, t.start)
+    lo = at if at >= 0 and len(s[at : t.start].split()) <= 15 else words_back(s, t.start, 8)
+    hi = words_on(s, t.end, 8)
+    return [Found(subject, "held", obj, lo, hi, t.start, False, f"held|{obj}")]

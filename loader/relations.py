@@ -28,7 +28,7 @@ from .objects import (
     name_object,
     object_phrase,
 )
-from .passive import agentive, agentless, present_passive
+from .passive import agentive, agentless, held_participle, present_passive
 from .patterns import phrase_acts
 from .spans import Found, words_back, words_on
 from .verbs import Trigger, find_triggers
@@ -48,6 +48,9 @@ _SPLIT = {"noted", "considered"}
 _RELATIVE = re.compile(
     r"\b(?:in|by|under|through) which\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}$"
 )
+
+
+_WHICH = re.compile(r"\b(?:in|by|under) which(?:,\s*(?:inter alia|\*inter alia\*),)?\s*$")
 
 
 @dataclass
@@ -76,7 +79,7 @@ def _subject_before(pre: str) -> tuple[str, int] | str | None:
             ):
                 name = resolve_body(m.group("actor"))
                 if name:
-                    which = re.search(r"\b(?:in|by|under) which\s*$", attempt[: m.start()])
+                    which = _WHICH.search(attempt[: m.start()])
                     return (name, m.start()) if not which else "which"
     stripped = pre.rstrip()
     if re.search(r"\b(?:(?:which|whom)\s+)?(?:it|they)$", stripped) or _RELATIVE.search(stripped):
@@ -110,6 +113,9 @@ def sentence_relations(
             found = _resolution_style(s, t, nxt, clause_end, ctx, own)
         elif t.passive and (own_act := present_passive(s, t, own)):
             found = own_act
+        elif t.relation == "held" and t.participle and not t.agentive:
+            before = [o for at, o in state.objects if at < t.start]
+            found = held_participle(s, t, ctx, before[-1] if before else None)
         elif t.agentive:
             before = [o for at, o in state.objects if at < t.start]
             found = agentive(s, t, ctx, frame, cited, before[-1] if before else None, first=not out)
@@ -269,9 +275,13 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
         q_from = words_back(s, t.start, 1) if re.search(r"\band\s*$", pre) else t.start
     elif sub == "which":
         before = [c for c in cited if c[1] <= t.start]
-        if not before or _enumerated(s, before):
+        named = [o for at, o in state.objects if at < t.start and o and "/" in o]
+        if not before and named:  # "the political declaration …, 5 in which …": note 5's
+            subject = named[-1]
+        elif not before or _enumerated(s, before):
             return []  # "its resolutions 1/2 and 3/4, by which it …": which one did it is unsaid
-        subject = before[-1][2]
+        else:
+            subject = before[-1][2]
     else:
         return []
     if rel == "noted" and subject in OFFICERS:

@@ -114,6 +114,10 @@ _CONJOINED_PARTICIPLE = re.compile(
 # an operative paragraph opened by a verb outside the lexicon: "Emphasizes", "Urges", "Also
 # encourages"
 _OTHER_OPERATIVE = re.compile(r"^(?:(?:Also|Further|Again|Once again|Strongly)\s+)?[A-Z][a-z]+s\b")
+# what follows a participle "held" that reports a meeting: its auspices, place or date
+HELD_AFTER = re.compile(
+    r"\s+(?:under the auspices of\b|in\s+(?:[A-Z]|\d{4})|from\s+\d|on\s+\d|since\s+\d)"
+)
 _HELD_ITS = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:session|meeting)\b")
 _LOOKUP = {"past": _lookup(PAST), "operative": _lookup(OPERATIVE), "preamble": _lookup(PREAMBULAR)}
 
@@ -128,6 +132,7 @@ class Trigger:
     end: int
     passive: bool = False
     agentive: bool = False  # followed by "by <agent>"
+    participle: bool = False  # no auxiliary: "…, prepared by X", "the Summit, held in Rome"
 
 
 def find_triggers(sentence: str, paragraph_kind: str = "text") -> list[Trigger]:
@@ -138,6 +143,7 @@ def find_triggers(sentence: str, paragraph_kind: str = "text") -> list[Trigger]:
         rel = _LOOKUP["operative"][m.group("form").lower()]
         out.append(Trigger(rel, "operative", m.start("form"), m.end("form")))
         out.extend(_conjoined(sentence, _CONJOINED_OPERATIVE, "operative"))
+        out.extend(t for t in _past(sentence, out) if t.participle)  # "…, prepared by X"
         return sorted(out, key=lambda t: t.start)
     if paragraph_kind == "operative" and _OTHER_OPERATIVE.match(sentence):
         # "Emphasizes …, and invites Member States …": a verb outside the lexicon opens the
@@ -152,22 +158,36 @@ def find_triggers(sentence: str, paragraph_kind: str = "text") -> list[Trigger]:
         out.extend(_conjoined(sentence, _CONJOINED_PARTICIPLE, "preamble"))
         # "…, and in this regard takes note of …": an operative verb inside a preamble
         out.extend(_conjoined(sentence, _CONJOINED_OPERATIVE, "operative"))
+    out.extend(_past(sentence, out))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _past(sentence: str, found: list[Trigger]) -> list[Trigger]:
+    """The reported verbs of a sentence ("decided", "was held", "prepared by"), those already
+    ``found`` aside."""
+    out = []
     for m in _PAST_RE.finditer(sentence):
         form = m.group("form").lower()
         rel = _LOOKUP["past"][form]
         passive = bool(m.group("aux")) or bool(m.group("by"))
+        participle = not m.group("aux") and bool(
+            m.group("by") or (form == "held" and HELD_AFTER.match(sentence, m.end()))
+        )
         if (
             rel == "held"
             and form == "held"
             and not m.group("aux")
             and not _HELD_ITS.match(sentence, m.end())
+            and not participle
         ):
-            continue  # "held in 2018" (participle), not "was held" or "held its session"
-        if any(t.start <= m.start() < t.end for t in out):
+            continue  # "the discussions held at the workshop", not "was held", "held its session"
+        if any(t.start <= m.start() < t.end for t in found):
             continue  # "Having considered": the participle already counted
         start = m.start("aux") if m.group("aux") else m.start("form")
-        out.append(Trigger(rel, "past", start, m.end("form"), passive, bool(m.group("by"))))
-    return sorted(out, key=lambda t: t.start)
+        out.append(
+            Trigger(rel, "past", start, m.end("form"), passive, bool(m.group("by")), participle)
+        )
+    return out
 
 
 def _conjoined(sentence: str, pattern: re.Pattern, style: str) -> list[Trigger]:
