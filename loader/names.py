@@ -158,6 +158,8 @@ def tidy(phrase: str, limit: int = 20) -> str:
     text = re.sub(r"\[([^\]]+)\]\(#\)", r"\1", phrase)
     text = re.sub(r"^(?:the|a|an|its|their)\s+", "", text.strip(" ,;:.-"), flags=re.I)
     text = _EVALUATIVE.sub("", text)
+    # "X (ABC)", "X (the Nelson Mandela Rules)": the name without its short form in brackets
+    text = re.sub(r"^([A-Z].*?)\s+\((?:[A-Z]{2,}|the [A-Z][^()]*)\)$", r"\1", text)
     text = _SO_FAR.sub("", text)
     words = text.split()
     limit = max(limit, _title_end(words, limit))

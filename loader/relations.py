@@ -190,6 +190,10 @@ def _resolution_style(s: str, t: Trigger, nxt: int, clause_end: int, ctx: Contex
         spans = found or spans
     elif phrase and (noted := footnoted(after[at + len(phrase) :], ctx)):
         spans = [(n, at) for n in noted]  # "the reports of the regional meetings, 3": note 3's
+    elif phrase and t.relation != "decided":
+        spans = [(obj, k) for obj, k in _coordinated(after, phrase, at, ctx)] or spans
+    if phrase and t.relation not in ("requested", "invited", "decided"):
+        spans += _examples(after, at + len(phrase), ctx)
     out = []
     for obj, k in spans:
         end = t.end + k + len(phrase if len(spans) == 1 and k == at else str(obj))
@@ -198,6 +202,60 @@ def _resolution_style(s: str, t: Trigger, nxt: int, clause_end: int, ctx: Contex
         anchor = t.start if lo <= t.start else t.end + k  # the side of a page break to keep
         out.append(Found(subject, t.relation, obj, lo, hi, anchor, True, key))
     return out
+
+
+_POSSESSIVE_AND = re.compile(r"\s+and\s+(?:its|their)\s+(?=\S)")
+_NEXT_CONJUNCT = re.compile(r",\s+and\s+(?:(?:also|further)\s+)?(?=(?:the|its|their)\s+\S)")
+
+
+def _coordinated(after: str, phrase: str, at: int, ctx: Context) -> list[tuple[str | None, int]]:
+    """The objects of one verb coordinated as noun phrases, one row each: "the Forum and its
+    Memorandum", "the efforts of X …, and the contribution of Y …" (empty when there is one)."""
+    parts = [(phrase, at)]
+    m = _POSSESSIVE_AND.search(phrase)
+    if m:
+        parts = [(phrase[: m.start()], at), (phrase[m.end() :], at + m.end())]
+    rest_at = at + len(phrase)
+    rest = after[rest_at:]
+    for m in _NEXT_CONJUNCT.finditer(rest):
+        if ";" in rest[: m.start()] or len(rest[: m.start()].split()) > 30:
+            break
+        nxt = object_phrase(" " + rest[m.end() :], "noted")
+        if nxt:
+            parts.append((nxt, rest_at + m.end()))
+    if len(parts) == 1:
+        return []
+    return [(name_object(p, ctx), k) for p, k in parts]
+
+
+_INCLUDING = re.compile(r",\s+including\s+(?=(?:the\s+)?[A-Z])")
+# between the items of a list, with the footnote marks that follow an item ("Rules), 4 the …")
+_ITEM_SEP = re.compile(r",\s+(?:\d{1,2}\s+)?(?:and\s+)?|\s+(?:\d{1,2}\s+)?and\s+(?=the\s+[A-Z])")
+_PROPER = re.compile(r"(?:the\s+)?[A-Z][\w’'-]*\b")
+
+
+def _examples(after: str, rest_at: int, ctx: Context) -> list[tuple[str | None, int]]:
+    """The proper-named items of an "including" list after the object ("standards and norms
+    …, including the Nelson Mandela Rules, the Bangkok Rules and …"), one row each; a list of
+    common nouns ("including civil society, the private sector") gives none."""
+    rest = after[rest_at:]
+    m = _INCLUDING.search(rest)
+    if not m or ";" in rest[: m.start()] or len(rest[: m.start()].split()) > 12:
+        return []
+    out: list[tuple[str | None, int]] = []
+    pos = m.end()
+    depth_free = re.sub(r"\([^)]*\)", lambda x: " " * len(x.group()), rest)  # no split inside ( )
+    while pos < len(rest):
+        sep = _ITEM_SEP.search(depth_free, pos)
+        end = sep.start() if sep else len(rest)
+        item = re.sub(r"(?:\s+\d{1,2})?[;.]?\s*$", "", rest[pos:end]).strip()
+        if not _PROPER.match(item) or len(item.split()) > 20:
+            break
+        out.append((name_object(item, ctx), rest_at + pos))
+        if not sep or re.match(r";", rest[end:]):
+            break
+        pos = sep.end()
+    return out if len(out) >= 2 else []
 
 
 def _window(s: str, start: int, obj_lo: int, obj_hi: int) -> tuple[int, int]:
