@@ -43,6 +43,7 @@ _MEETING_FRAME = re.compile(
 )
 
 
+_IN_PARTICULAR = re.compile(r"\bin particular\s+(?:its|their)\s+resolutions?\s*$")
 _NOT_QUALIFIERS = {
     "The",
     "In",
@@ -150,7 +151,9 @@ class Context:
             elif re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,3}$", sentence[: c.start][-60:]):
                 before = [a for a in found if a[1] <= c.start and a[2] != "Member States"]
                 after = [a for a in found if a[0] >= c.end]
-                if self.voice and not (before and _is_subject(sentence, before[-1][0])):
+                if before and _IN_PARTICULAR.search(sentence[: c.start]):
+                    body = before[-1][2]  # "resolutions of A, B and C, in particular its …": C's
+                elif self.voice and not (before and _is_subject(sentence, before[-1][0])):
                     body = self.voice  # "Requests the Commission, in accordance with its
                     # resolution 73/184, …": the Assembly's own resolution
                 elif before:

@@ -186,7 +186,7 @@ def _that_object(clause: str, subject_only: bool = False) -> str:
 _EVENT = re.compile(
     r"(?:the\s+)?(?:development|conclusion|convening|launch|publication|establishment|"
     r"elaboration|finalization)\b(?:,[^,]{1,30},)?(?:\s+by\s+[^,]{1,120}?)?\s+of\s+"
-    r"(?P<what>(?:the\s+)?[A-Z0-9].*)"
+    r"(?P<what>(?:the\s+)?(?:[A-Z0-9]|[a-z]+(?:-\s?[a-z]+)?\s+(?:session|meeting)\b).*)"
 )
 
 

@@ -170,11 +170,15 @@ def _resolution_style(s: str, t: Trigger, nxt: int, clause_end: int, ctx: Contex
         out = []
         for k, (lo, group) in enumerate(groups):
             q_lo = t.start if k == 0 else lo
-            q_hi = max(group[-1][1], words_on(s, q_lo, 8))
-            q_hi = q_hi if len(s[q_lo:q_hi].split()) <= 25 else words_on(s, q_lo, 25)
+            if len(s[q_lo : group[0][0]].split()) > 22:  # the citation far from the verb
+                q_lo, q_hi = _window(s, q_lo, group[0][0], group[-1][1])
+            else:
+                q_hi = max(group[-1][1], words_on(s, q_lo, 8))
+                q_hi = q_hi if len(s[q_lo:q_hi].split()) <= 25 else words_on(s, q_lo, 25)
             for _, _, rid in group:
                 key = f"{t.relation}|{rid}|{q_lo}"
-                out.append(Found(subject, t.relation, rid, q_lo, q_hi, t.start, True, key))
+                anchor = t.start if q_lo <= t.start else group[0][0]
+                out.append(Found(subject, t.relation, rid, q_lo, q_hi, anchor, True, key))
         return out
     at = after.find(phrase) if phrase else -1
     spans: list[tuple[str | None, int]] = [(name_object(phrase, ctx), at)]
