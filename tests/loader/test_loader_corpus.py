@@ -107,9 +107,9 @@ def test_unseen_paragraph_openers_all_found(unseen: Path) -> None:
     but for the named openers whose object is no complete noun phrase."""
     import re
 
+    from mandates.loader.mentions import OPERATIVE, PREAMBULAR
     from mandates.loader.segment import paragraphs
     from mandates.loader.text import normalise
-    from mandates.loader.verbs import OPERATIVE, PREAMBULAR
 
     tables = {"operative": OPERATIVE, "numbered": OPERATIVE, "preamble": PREAMBULAR}
     total = 0
