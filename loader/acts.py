@@ -319,7 +319,11 @@ def _in_title(phrase: str, comma: int) -> bool:
         and words[-1][:1].isupper()
         and bool(_TITLE_COMMA.search(phrase[:comma]))
         and bool(_TITLE_NEXT.match(phrase, comma + 1))
-        and not re.match(r",\s*(?:and\s+)?(?:the\s+)?[A-Z][\w-]*\s+(?:and|or)\b", phrase[comma:])
+        and (
+            # "the Office, INTERPOL and the Committee" is a list; "to Prevent, Combat and …" not
+            not re.match(r",\s*(?:and\s+)?(?:the\s+)?[A-Z][\w-]*\s+(?:and|or)\b", phrase[comma:])
+            or bool(re.search(r"\bto\s+[A-Z][a-z]+$", phrase[:comma]))
+        )
     )
 
 
