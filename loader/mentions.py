@@ -658,7 +658,8 @@ def find_triggers(sentence: str, paragraph_kind: str = "text") -> list[Trigger]:
         rel = _LOOKUP["operative"][m.group("form").lower()]
         out.append(Trigger(rel, "operative", m.start("form"), m.end("form")))
         out.extend(_conjoined(sentence, _CONJOINED_OPERATIVE, "operative"))
-        out.extend(t for t in _past(sentence, out) if t.participle)  # "…, prepared by X"
+        if " by " in sentence or " held " in sentence:  # "…, prepared by X", "…, held in Rome"
+            out.extend(t for t in _past(sentence, out) if t.participle)
         return sorted(out, key=lambda t: t.start)
     if paragraph_kind == "operative" and _OTHER_OPERATIVE.match(sentence):
         # "Emphasizes …, and invites Member States …": a verb outside the lexicon opens the
