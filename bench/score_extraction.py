@@ -12,7 +12,10 @@ the authority file, plus the document's own symbol), and their IRIs are compared
 one-to-one and greedy, reference rows in order, each taking the free prediction with the largest
 overlap.
 
-    .venv/bin/python -m bench.score_extraction [--set seeds|devset|all] [--show]
+With ``--classify`` every strict miss is put in one class (see :func:`classify`), with counts
+per file, so that a change to the loader shows which kind of error it removed.
+
+    .venv/bin/python -m bench.score_extraction [--set seeds|devset|all] [--show] [--classify]
 """
 
 from __future__ import annotations
@@ -124,11 +127,16 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def score(annotations: Path, texts: Path, show: bool = False) -> dict[str, dict]:
-    """Score every text with an annotation; counts per file and per verb."""
+def score(
+    annotations: Path, texts: Path, show: bool = False, reg: Registry | None = None
+) -> dict[str, dict]:
+    """Score every text with an annotation; counts per file and per verb, and the class of
+    every strict miss and extra (:func:`classify`)."""
     files: dict[str, Counter] = {}
     verbs: dict[str, Counter] = defaultdict(Counter)
-    iri = resolver(registry())
+    classes: dict[str, Counter] = {}
+    reg = reg or registry()
+    iri = resolver(reg)
     for ann in sorted(annotations.glob("*.json")):
         path = texts / f"{ann.stem}.txt"
         if not path.exists():
@@ -147,7 +155,97 @@ def score(annotations: Path, texts: Path, show: bool = False) -> dict[str, dict]
             if show:
                 _show(ann.stem, label, gold, pred, pairs, iri)
         files[ann.stem] = c
-    return {"files": files, "verbs": dict(verbs)}
+        classes[ann.stem] = Counter()
+        for row in classify(gold, pred, reg):
+            classes[ann.stem][row[0]] += 1
+            if show:
+                tag = ann.stem.removeprefix("un-")[:12]
+                print(f"  [{row[0]}] {tag} {row[1]}")
+    return {"files": files, "verbs": dict(verbs), "classes": classes}
+
+
+#: The classes of error, in the order they are printed.
+CLASSES = (
+    "missing act",
+    "extra act",
+    "wrong subject",
+    "wrong object entity",
+    "resolution failure",
+    "object phrase boundary",
+    "matter naming",
+)
+_ARTICLES = {"the", "a", "an", "its", "their"}
+
+
+def _words(name: str) -> list[str]:
+    """A name's words for comparing: lower case, punctuation and articles dropped."""
+    return [w for w in tokens(name) if w not in _ARTICLES]
+
+
+def _starts(longer: list[str], shorter: list[str]) -> bool:
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _inside(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return bool(shorter) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def object_class(gold: str | None, got: str | None, reg: Registry) -> str:
+    """Why two object names that resolve to different IRIs differ.
+
+    - *resolution failure*: the two name one thing, but one of them is a named resource (a
+      body, a document, a meeting, a known entity) and the other a phrase that contains that
+      name or is contained in it, or both are named resources whose names nest;
+    - *object phrase boundary*: two phrases (matters), one the start of the other: the phrase
+      was cut too early or too late;
+    - *matter naming*: two phrases sharing their head (the first two words, or half of the
+      words), worded differently (an adjective, "thus far", another order);
+    - *wrong object entity*: anything else: another thing altogether.
+    """
+    g, p = _words(gold or ""), _words(got or "")
+    g_matter = reg.resolve(gold).kind == "matter" if gold else True
+    p_matter = reg.resolve(got).kind == "matter" if got else True
+    nested = _inside(g, p) or _inside(p, g)
+    if not (g_matter and p_matter):
+        return "resolution failure" if nested else "wrong object entity"
+    if _starts(g, p) or _starts(p, g):
+        return "object phrase boundary"
+    if nested or g[:2] == p[:2] or len(set(g) & set(p)) >= max(len(set(g)), len(set(p))) / 2:
+        return "matter naming"
+    return "wrong object entity"
+
+
+def classify(gold: list[dict], pred: list[dict], reg: Registry) -> list[tuple[str, str]]:
+    """Each strict miss and extra with its class (one of :data:`CLASSES`) and a description.
+
+    A gold row no prediction matches even loosely is a *missing act*, a prediction that
+    matches no gold row loosely an *extra act*. A gold row matched loosely but not strictly
+    takes the class of its object (:func:`object_class`) when the objects differ, else *wrong
+    subject*."""
+    iri = resolver(reg)
+    strict = {g for g, _ in match(gold, pred, iri)}
+    loose = dict(match(gold, pred))
+    out = []
+    for gi, g in enumerate(gold):
+        if gi in strict:
+            continue
+        where = f"{g.get('paragraph', ''):6} {g['relation']:12}"
+        if gi not in loose:
+            out.append(("missing act", f"{where} {g['quote']}"))
+            continue
+        p = pred[loose[gi]]
+        if iri(g["object"]) != iri(p["object"]):
+            kind = object_class(g["object"], p["object"], reg)
+            out.append((kind, f"{where} gold {g['object']!r} | got {p['object']!r}"))
+        else:
+            out.append(("wrong subject", f"{where} gold {g['subject']!r} | got {p['subject']!r}"))
+    matched = set(loose.values())
+    for pj, p in enumerate(pred):
+        if pj not in matched:
+            where = f"{p.get('paragraph', ''):6} {p['relation']:12}"
+            out.append(("extra act", f"{where} {p['subject']} | {p['object']} | {p['quote']}"))
+    return out
 
 
 def _show(stem: str, label: str, gold, pred, pairs, iri) -> None:
@@ -208,6 +306,16 @@ def print_table(result: dict[str, dict], verbs: bool = True) -> None:
             print(_row(verb, c))
 
 
+def print_classes(result: dict[str, dict]) -> None:
+    """Counts of strict misses and extras per class and file."""
+    classes = result["classes"]
+    short = {n: n.split("_")[0] if "_" in n else "-".join(n.split("-")[-2:]) for n in classes}
+    print(f"{'class':24} " + " ".join(f"{short[n]:>10}" for n in classes) + f" {'total':>6}")
+    for label in CLASSES:
+        counts = [classes[n][label] for n in classes]
+        print(f"{label:24} " + " ".join(f"{c:10}" for c in counts) + f" {sum(counts):6}")
+
+
 def other_fields(annotations: Path, texts: Path) -> None:
     """P/R of the document's own fields, symbols_cited, resolutions_cited, meetings (body,
     ordinal, start, end) and agenda (meeting, item, title), all as exact matches."""
@@ -242,6 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=[*CORPORA, "all"], default="all")
     parser.add_argument("--show", action="store_true", help="list misses, extras, near misses")
     parser.add_argument("--no-verbs", action="store_true", help="no table per verb")
+    parser.add_argument("--classify", action="store_true", help="strict misses by class")
     args = parser.parse_args(argv)
     names = list(CORPORA) if args.set == "all" else [args.set]
     for name in names:
@@ -250,8 +359,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {corpus.texts} is absent, not scored\n")
             continue
         print(f"== {name}: {corpus.annotations} over {corpus.texts}")
-        print_table(score(corpus.annotations, corpus.texts, args.show), not args.no_verbs)
+        result = score(corpus.annotations, corpus.texts, args.show)
+        print_table(result, not args.no_verbs)
         print()
+        if args.classify:
+            print_classes(result)
+            print()
         other_fields(corpus.annotations, corpus.texts)
         print()
     return 0

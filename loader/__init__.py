@@ -8,17 +8,16 @@ Public API::
     #  "meetings": [...], "relations": [{subject, relation, object, quote, paragraph,
     #                                    status, evidence}, ...]}
 
-Stages, one module each, in the order a document meets them: ``read`` (bytes → text:
-encodings, PDF, HTML), ``text`` (clean text without page furniture, offset map for exact
-quotes), ``segment`` (paragraphs, joined across footnotes and page breaks; sentences) and
-``paragraph_ids`` (the ids a reader sees: ``pp2``, ``op5 (a)``, ``6``, ``item 1 (b)``,
-``header``), ``identity`` (kind, masthead symbol, title, adoption and issue dates), the
-mentions (``symbols``: symbols and resolution citations; ``meetings``: ordinals, dates,
-places; ``names``: bodies and instruments; ``verbs``: the verb lexicon and the clauses it
-opens), ``coref`` (the resolution, meeting and body a sentence is about), the acts
-(``relations`` with ``objects``, ``passive`` and ``patterns``; ``sessions`` and ``agenda``
-for meetings and agenda items), ``minting`` (what may be a subject or an object: complete noun
-phrases only), ``extract`` (the driver), then ``entities`` (names → IRIs) and ``emit`` (RDF).
+A document walks through the loader once, each pass one module that adds one layer and can be
+tested alone: ``read`` (bytes → text: encodings, PDF, HTML), ``text`` (clean text without page
+furniture, offset map for exact quotes), ``segment`` (paragraphs, joined across footnotes and
+page breaks; sentences) with ``paragraph_ids`` (the ids a reader sees), ``identity`` (kind,
+masthead symbol, title, adoption and issue dates), then, sentence by sentence, ``mentions``
+(pass 1: symbols, citations, dates, bodies, instruments, verbs), ``clauses`` (pass 2: the frame
+of each clause: the resolution, meeting and body it is about), ``acts`` (pass 3: subject, verb,
+object and quote of each act; complete noun phrases only) and ``records`` (the meetings and
+agenda items the text dates); ``extract`` is the driver. Then ``entities`` (pass 4: names →
+IRIs) and ``emit`` (RDF).
 """
 
 from .errors import (

@@ -14,18 +14,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .agenda import agenda_list, agenda_mentions
-from .coref import Context
+from .acts import complete, name_object, sentence_relations
+from .clauses import Context
 from .errors import NothingFoundError, QuoteError
 from .identity import DocumentInfo, describe
-from .minting import complete
-from .names import EXPERT_GROUP, OFFICERS, meeting_name
-from .objects import name_object
+from .mentions import EXPERT_GROUP, OFFICERS, find_symbols, meeting_name
 from .read import read_bytes
-from .relations import sentence_relations
+from .records import MeetingBook, agenda_list, agenda_mentions
 from .segment import Paragraph, paragraphs, sentences
-from .sessions import MeetingBook
-from .symbols import find_symbols
 from .text import Text, collapse, normalise
 
 _LIST_LEAD = re.compile(r"\bthe following (?:\w+\s+){0,2}(?:documents|reports|notes|papers)\b")
@@ -202,9 +198,7 @@ def _quote(text: Text, start: int, end: int, anchor: int) -> str:
 
 def clear_caches() -> None:
     """Forget the per-string caches of mentions and citations (for fair benchmarks)."""
-    from .coref import _actors
-    from .names import resolve_body
-    from .symbols import _find_citations
+    from .mentions import _actors, _find_citations, resolve_body
 
     for cached in (_actors, resolve_body, _find_citations):
         cached.cache_clear()

@@ -30,11 +30,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .coref import actors
-from .meetings import MONTHS, find_dates, find_place, ordinal
-from .names import SHORT, resolve_body
+from .mentions import (
+    MONTHS,
+    SHORT,
+    actors,
+    find_dates,
+    find_place,
+    find_symbols,
+    ordinal,
+    resolution_id,
+    resolve_body,
+)
 from .segment import Paragraph
-from .symbols import find_symbols, resolution_id
 from .text import Text
 
 _KINDS = [

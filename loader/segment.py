@@ -38,6 +38,8 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:paras?|Nos?|vols?|sect|arts?|e\.g|i\.e|a\.m|p\.m|Mrs?|Ms|Dr|St|Corr|Add|Rev|"
     r"etc|cf|op|cit|ibid|annexes?|chap)|\b[A-Z])\.$"
 )
+# a colon inside a title running over a line break: "the Rule of Law:\nTowards the Achievement"
+_TITLE_COLON = re.compile(r"[A-Z][\w-]*(?:\s+of\s+[A-Z][\w-]*)?:\n[A-Z][a-z]+\s+(?:the\s+)?[A-Z]")
 _OPEN_END = re.compile(r"[^.;:]\**$")  # a line or paragraph that stops mid-sentence
 
 
@@ -131,7 +133,11 @@ def _blocks(text: Text) -> Iterator[tuple[int, int, bool]]:
             or (blank_before and not continued)
             or bool(_MARKER.match(line))
             or (_FOOTNOTE.match(line) is not None and prev.endswith((".", ";")))
-            or (re.search(r"[.:;]\**$", prev) is not None and len(prev) < 0.75 * width)
+            or (
+                re.search(r"[.:;]\**$", prev) is not None
+                and len(prev) < 0.75 * width
+                and not _TITLE_COLON.search(prev + "\n" + line[:40])
+            )
             or (
                 re.search(r",(?:\s*\d{1,2})?$", prev) is not None
                 and bool(_PREAMBLE_START.match(line))

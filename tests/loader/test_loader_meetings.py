@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mandates.loader.coref import Context
-from mandates.loader.meetings import find_dates, find_place, ordinal
-from mandates.loader.names import EXPERT_GROUP
-from mandates.loader.sessions import MeetingBook
+from mandates.loader.clauses import Context
+from mandates.loader.mentions import EXPERT_GROUP, find_dates, find_place, ordinal
+from mandates.loader.records import MeetingBook
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mandates.loader.coref import Context
-from mandates.loader.symbols import find_symbols, resolution_id
+from mandates.loader.clauses import Context
+from mandates.loader.mentions import find_symbols, resolution_id
 
 
 @pytest.mark.parametrize(

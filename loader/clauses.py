@@ -1,4 +1,10 @@
-"""Reference across sentences: the resolution and meeting a sentence is about.
+"""Pass 2, clauses: what each sentence of a paragraph is about, across sentences.
+
+A :class:`Context` walks the document sentence by sentence and gives each clause its frame: the
+resolution it reports on ("In its resolution 26/4, …", "In the same resolution, …"), the
+meeting ("At that meeting, …"), the body whose "its" it is, the titles and aliases named so far.
+
+Reference across sentences: the resolution and meeting a sentence is about.
 
 A :class:`Context` follows a document from sentence to sentence. It remembers the last
 resolution named ("In its resolution 26/4, …" → "In the same resolution, …"), the last meeting
@@ -19,13 +25,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .meetings import MEETING_MENTION, ORDINAL, ordinal
-from .names import ACTOR, EXPERT_GROUP, instrument_name, meeting_name, resolve_body
-from .symbols import NUMBER, RESOLUTION_PREFIX, find_citations, resolution_id
+from .mentions import (
+    EXPERT_GROUP,
+    MEETING_MENTION,
+    NUMBER,
+    ORDINAL,
+    RESOLUTION_PREFIX,
+    actors,
+    find_citations,
+    instrument_name,
+    meeting_name,
+    ordinal,
+    resolution_id,
+    resolve_body,
+    unquote,
+)
 
-ACTOR_RE = re.compile(rf"(?<![\w-])(?:(?:the|its|an?)\s+)?(?P<actor>{ACTOR})(?![\w-])(?!\s*[’']s)")
+# --- coref: Reference across sentences: the resolution and meeting a sentence is about.
+
 _RES_FRAME = re.compile(
     rf"^(?:Also\s+|Further(?:more)?,?\s+)?(?:In|By)\s+(?:(?:its|their)\s+|(?:paragraph|section|"
     rf"the annex)[^,]{{0,60}}?(?:(?:its|General Assembly|Commission|Council)\s+)?)resolutions?\s+"
@@ -43,62 +61,10 @@ _MEETING_FRAME = re.compile(
 )
 
 
-_NOT_QUALIFIERS = {
-    "The",
-    "In",
-    "At",
-    "By",
-    "Also",
-    "As",
-    "And",
-    "Its",
-    "That",
-    "This",
-    "On",
-    "Further",
-    "Recalling",
-    "Noting",
-    "Welcoming",
-    "Requests",
-    "Invites",
-}
-
-
-def qualified(text: str, start: int) -> bool:
-    """True when a body name is qualified by a capitalised word: "INTERPOL General Assembly".
-
-    ``start`` is where the mention begins; a mention opening with an article never is.
-    """
-    if re.match(r"(?:the|its|an?)\s", text[start : start + 4]):
-        return False
-    head = text[max(0, start - 40) : start]
-    m = re.search(r"(?:^|[\s(])([A-Z][\w-]*)\s+$", head)
-    return m is not None and m.group(1) not in _NOT_QUALIFIERS and (m.start(1) > 0 or start > 40)
-
-
+_IN_PARTICULAR = re.compile(r"\bin particular\s+(?:its|their)\s+resolutions?\s*$")
 _TITLE = re.compile(
     r"(?<=\bthe )[A-Z][a-z]+(?:\s+(?:for|of|on|against|and|to|the|in)?\s*[A-Z][a-z]+){3,}"
 )
-
-
-def unquote(text: str) -> str:
-    """The text with quoted titles blanked out (same length), so names in titles are skipped."""
-    return re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), text)
-
-
-def actors(text: str) -> list[tuple[int, int, str]]:
-    """Body mentions in a text, outside quoted titles: (start, end, canonical name)."""
-    return list(_actors(unquote(text)))
-
-
-@lru_cache(maxsize=4096)
-def _actors(text: str) -> tuple[tuple[int, int, str], ...]:
-    out = []
-    for m in ACTOR_RE.finditer(text):
-        name = resolve_body(m.group("actor"))
-        if name and not qualified(text, m.start()):
-            out.append((m.start(), m.end(), name))
-    return tuple(out)
 
 
 def _is_subject(sentence: str, start: int) -> bool:
@@ -150,7 +116,9 @@ class Context:
             elif re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,3}$", sentence[: c.start][-60:]):
                 before = [a for a in found if a[1] <= c.start and a[2] != "Member States"]
                 after = [a for a in found if a[0] >= c.end]
-                if self.voice and not (before and _is_subject(sentence, before[-1][0])):
+                if before and _IN_PARTICULAR.search(sentence[: c.start]):
+                    body = before[-1][2]  # "resolutions of A, B and C, in particular its …": C's
+                elif self.voice and not (before and _is_subject(sentence, before[-1][0])):
                     body = self.voice  # "Requests the Commission, in accordance with its
                     # resolution 73/184, …": the Assembly's own resolution
                 elif before:

@@ -1,0 +1,232 @@
+"""Each pass of the loader alone, and the grammar classes of this round, on sentences we wrote.
+
+Pass 1 (``mentions``) and pass 2 (``clauses``) are called on one string; pass 3 (``acts``) is
+read through ``extract_text`` on a small resolution, so that its rows are those the loader
+gives: subject, verb, object and quote.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mandates.loader import extract_text
+from mandates.loader.acts import complete, name_object, object_phrase
+from mandates.loader.clauses import Context
+from mandates.loader.mentions import actors, find_triggers, tidy
+
+HEAD = (
+    "United Nations A/RES/90/1\n\nGeneral Assembly Distr.: General\n\n2 January 2036\n\n"
+    "Resolution adopted by the General Assembly on 1 January 2036\n\n"
+    "90/1. On invented matters\n\nThe General Assembly,\n\n"
+)
+
+
+def acts(*paragraphs: str) -> list[tuple[str, str, str | None]]:
+    """(subject, verb, object) of each row of a resolution made of ``paragraphs``."""
+    rows = extract_text(HEAD + "\n\n".join(paragraphs) + "\n", "r.txt").to_json()["relations"]
+    return [(r["subject"], r["relation"], r["object"]) for r in rows if r["paragraph"] != "header"]
+
+
+def rows(*paragraphs: str) -> list[dict]:
+    x = extract_text(HEAD + "\n\n".join(paragraphs) + "\n", "r.txt").to_json()
+    return [r for r in x["relations"] if r["paragraph"] != "header"]
+
+
+# --- pass 1: mentions
+
+
+def test_a_lexicon_verb_after_an_operative_verb_outside_it_is_a_trigger() -> None:
+    s = "Emphasizes the importance of the workshops, and invites Member States to give support;"
+    assert [(t.relation, t.style) for t in find_triggers(s, "operative")] == [
+        ("invited", "operative")
+    ]
+
+
+def test_a_participle_held_with_a_place_or_date_is_a_trigger_and_at_a_workshop_is_not() -> None:
+    held = find_triggers("the Summit, held in Rome in 2030, marked", "preamble")
+    assert [(t.relation, t.participle) for t in held] == [("held", True)]
+    assert find_triggers("the discussions held at the workshop on the topic", "preamble") == []
+
+
+def test_an_agentive_participle_in_an_operative_paragraph_is_a_trigger() -> None:
+    s = "Takes note of the plan for the documentation, prepared by the Secretary-General;"
+    found = [(t.relation, t.agentive) for t in find_triggers(s, "operative")]
+    assert found == [("noted", False), ("prepared", True)]
+
+
+def test_body_mentions_are_a_mention() -> None:
+    assert [name for *_, name in actors("the Commission and the Office met")] == [
+        "Commission on Crime Prevention and Criminal Justice",
+        "United Nations Office on Drugs and Crime",
+    ]
+
+
+# --- pass 2: clauses
+
+
+def test_in_particular_its_resolution_after_a_list_of_bodies_is_the_last_bodys() -> None:
+    ctx = Context(default_body="General Assembly", voice="General Assembly")
+    s = (
+        "Recalling also previous resolutions of the Commission and the Conference of the "
+        "Parties to the Convention, in particular its resolution 3/4 of 1 May 2030,"
+    )
+    assert [rid for *_, rid in ctx.citations(s)] == ["CTOC/COP 3/4"]
+
+
+# --- pass 3: acts, object phrases
+
+
+@pytest.mark.parametrize(
+    ("after", "relation", "phrase"),
+    [
+        (" the cooperation between the United Nations and the Agency to combat fraud;",
+         "welcomed", "the cooperation between the United Nations and the Agency"),
+        (" the need for cooperation between the Council, the Office and States in combating "
+         "fraud;", "noted", "the need for cooperation between the Council, the Office and States "
+         "in combating fraud"),
+        (" the cooperation of the Commission, within its existing mandate, with other "
+         "commissions;", "welcomed", "the cooperation of the Commission with other commissions"),
+        (" the role of the Council in fostering trust throughout the region;", "recognized",
+         "the role of the Council in fostering trust"),
+        (" the importance of the Convention as the main tool available;", "reaffirmed",
+         "the importance of the Convention"),
+        (" the role of States in preventing crime and in defining their policies;", "recognized",
+         "the role of States in preventing crime"),
+        (" the contribution of the Office to the Conference to Prevent, Combat and Eradicate the "
+         "Illicit Trade in All Its Aspects;", "acknowledged", "the contribution of the Office to "
+         "the Conference to Prevent, Combat and Eradicate the Illicit Trade in All Its Aspects"),
+    ],
+)  # fmt: skip
+def test_object_phrase_boundaries(after: str, relation: str, phrase: str) -> None:
+    assert object_phrase(after, relation) == phrase
+
+
+def test_names_drop_evaluative_adjectives_so_far_and_short_forms() -> None:
+    ctx = Context(default_body="General Assembly")
+    assert name_object("the important role of the Office in assisting States", ctx) == (
+        "role of the Office in assisting States"
+    )
+    assert name_object("the progress made thus far in the preparations", ctx) == (
+        "progress made in the preparations"
+    )
+    assert name_object("the Global Forum on Fraud (GFF)", ctx) == "Global Forum on Fraud"
+    assert name_object(
+        "the discussions on the implementation of the Lisbon Declaration on Advancing Justice, "
+        "Fairness and the Rule of Law: Towards Peace",
+        ctx,
+    ) == ("discussions on the implementation of the Lisbon Declaration")
+    # a limit on the length of a name never cuts a capitalised title
+    title = "Fourth Conference to Review Progress Made in the Implementation of the Programme " * 2
+    assert tidy(f"the contribution of the Office to the {title.strip()}").endswith("Programme")
+
+
+def test_a_mass_noun_is_a_complete_object_and_a_head_alone_is_not() -> None:
+    assert complete("corruption")
+    assert not complete("need")
+    assert not complete("relating to several indicators under")
+
+
+# --- pass 3: acts, rows
+
+
+def test_a_participle_held_is_an_act_of_the_body_that_held_the_meeting() -> None:
+    found = acts(
+        "Recalling the outcome of the Ninth United Nations Congress on Crime Prevention and "
+        "Criminal Justice, held in Cairo from 1 to 5 May 2030,",
+        "Recalling also the 2031 Fraud Summit, held under the auspices of the General Assembly,",
+        "Recalling further that, during the fortieth session of the INTERPOL General Assembly, "
+        "held in Lima from 2 to 4 June 2032, the delegates met,",
+    )
+    assert (
+        "United Nations",
+        "held",
+        "Ninth United Nations Congress on Crime Prevention and Criminal Justice",
+    ) in found
+    assert ("General Assembly", "held", "2031 Fraud Summit") in found
+    assert ("INTERPOL General Assembly", "held",
+            "fortieth session of the INTERPOL General Assembly") in found  # fmt: skip
+
+
+def test_a_participle_held_by_a_body_in_an_operative_paragraph() -> None:
+    found = acts(
+        "1. Welcomes the thematic discussions on fraud, held by the Commission on Crime "
+        "Prevention and Criminal Justice since 2030;"
+    )
+    assert found == [
+        ("A/RES/90/1", "welcomed", "thematic discussions on fraud"),
+        ("Commission on Crime Prevention and Criminal Justice", "held",
+         "thematic discussions on fraud"),
+    ]  # fmt: skip
+
+
+def test_an_agentive_participle_in_an_operative_paragraph_is_its_agents_act() -> None:
+    found = acts("1. Takes note of the plan for the work, prepared by the Secretary-General;")
+    assert ("Secretary-General", "prepared", "plan for the work") in found
+
+
+def test_the_proper_named_items_of_an_including_list_are_one_row_each() -> None:
+    found = acts(
+        "Recalling the rules adopted by the General Assembly, including the Lima Rules "
+        "(the First Rules), 2 the Oslo Rules for Fraud and the Rome Rules, and noting the work,",
+    )
+    recalled = [o for s, v, o in found if v == "recalled"]
+    assert recalled == ["rules", "Lima Rules", "Oslo Rules for Fraud", "Rome Rules"]
+    generic = acts(
+        "1. Invites Member States and other stakeholders, including civil society, the private "
+        "sector and academia, to act;"
+    )
+    assert [o for *_, o in generic] == ["Member States", "other stakeholders"]
+
+
+def test_coordinated_objects_of_one_verb_are_one_row_each() -> None:
+    found = acts(
+        "Noting the continued efforts of the Office to assist States in their work, and the "
+        "contribution of the Council to the promotion of justice,",
+        "Noting also the Global Forum on Fraud (GFF) and its Lima Memorandum on Good Practices,",
+    )
+    assert [o for *_, o in found] == [
+        "continued efforts of the Office",
+        "contribution of the Council to the promotion of justice",
+        "Global Forum on Fraud",
+        "Lima Memorandum on Good Practices",
+    ]
+
+
+def test_a_verb_coordinated_after_an_operative_verb_outside_the_lexicon() -> None:
+    found = acts(
+        "1. Emphasizes the importance of the workshops, and invites Member States, "
+        "intergovernmental and non-governmental organizations to provide support;"
+    )
+    assert [o for _, v, o in found if v == "invited"] == [
+        "Member States",
+        "intergovernmental organizations",
+        "non-governmental organizations",
+    ]
+
+
+def test_the_quote_takes_in_an_object_far_from_the_verb() -> None:
+    found = rows(
+        "1. Decides that, until the Conference of the Parties to be established under the "
+        "Convention decides otherwise at one of its future sessions, the account referred to in "
+        "article 9 of the Convention will be operated by the United Nations Office on Drugs and "
+        "Crime;"
+    )
+    assert [(r["relation"], r["object"]) for r in found] == [
+        ("decided", "United Nations Office on Drugs and Crime")
+    ]
+    assert "United Nations Office on Drugs and Crime" in found[0]["quote"]
+    assert len(found[0]["quote"].split()) <= 25
+
+
+def test_in_which_inter_alia_after_a_footnoted_instrument_is_that_instruments_act() -> None:
+    found = acts(
+        "Recalling the political declaration on fraud, 1 in which, inter alia, the General "
+        "Assembly reaffirmed the contribution of the Office to the fight against fraud,",
+        "__________________",
+        "1 Resolution 80/2.",
+    )
+    assert (
+        "A/RES/80/2",
+        "reaffirmed",
+        "contribution of the Office to the fight against fraud",
+    ) in (found)
