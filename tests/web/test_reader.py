@@ -160,3 +160,53 @@ def test_every_quote_of_a_page_links_to_a_paragraph_that_holds_it(client, store)
             assert quotes[0] in words, (url, anchor, quotes[0])
             checked += 1
     assert checked >= 15
+
+
+LATER = """\
+United Nations                                                        A/RES/99/1
+
+General Assembly                                          Distr.: General
+                                                          5 January 2031
+
+Resolution adopted by the General Assembly on 20 December 2030
+
+99/1. Cooperation against cybercrime
+
+The General Assembly,
+
+Recalling its resolution 74/247 of 27 December 2019,
+
+1. Requests the Secretary-General to submit a report on the implementation of the present
+resolution to the General Assembly at its one hundredth session;
+
+2. Invites Member States to consider ratifying the <b>Convention</b>;
+"""
+
+
+def test_a_document_loaded_later_is_read_too(tmp_path_factory) -> None:
+    """A document added to a store in service (``mandates load``) has its reader at once, and
+    its words are shown as text, whatever they hold."""
+    from mandates.ingest.build import build
+    from mandates.ingest.load import load, read_files
+    from mandates.store.embedded import StoreRoot
+    from mandates.web import create_app
+
+    from support import DATA
+
+    root = StoreRoot(tmp_path_factory.mktemp("later-store"))
+    build(root, DATA)
+    doc = tmp_path_factory.mktemp("later") / "a-res-99-1.txt"
+    doc.write_text(LATER)
+    client = create_app({"STORE": str(root.root)}).test_client()
+    assert client.get("/read/doc/A/RES/99/1").status_code == 404
+    load(root, read_files(root, [doc]), by="test")
+    response = client.get("/read/doc/A/RES/99/1")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "<b>Convention" not in html and "&lt;b&gt;Convention&lt;/b&gt;" in html
+    page = Page(html)
+    assert page.texts("pid", within=page.by_id["para-op1"]) == ["op1"]
+    (tag,) = [link for link in page.by_id["para-op1"]["links"] if link["text"] == "requested"]
+    assert tag["href"].startswith("/id/statement/")
+    listed = [link["href"] for link in get(client, "/read").links("documents")]
+    assert "/read/doc/A/RES/99/1" in listed
