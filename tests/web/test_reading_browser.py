@@ -19,9 +19,13 @@ MEETINGS = ID + "meeting/expert-group-cybercrime/"
 
 def shoot(page, name: str) -> None:
     """What the page shows at 1400×900, then at 400 px wide, where its content must reflow:
-    nothing in ``main`` may reach past the window's right edge (a drawing scrolls in its box)."""
+    nothing in ``main`` may reach past the window's right edge (a drawing scrolls in its box).
+    From the top of the page, or from the paragraph its address names."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1400, "height": 900})
+    page.evaluate(
+        "location.hash ? document.querySelector(':target').scrollIntoView() : scrollTo(0, 0)"
+    )
     page.screenshot(path=str(SHOTS / f"{name}-1400x900.png"))
     page.set_viewport_size({"width": 400, "height": 900})
     page.screenshot(path=str(SHOTS / f"{name}-400.png"))
