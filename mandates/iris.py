@@ -76,6 +76,15 @@ def matter(name: str) -> str:
     return f"{ID}matter/{slug(name)}"
 
 
+def paragraph(document_iri: str, position: int) -> str:
+    """A block of a document's printed text, by its position in reading order (from 1).
+
+    >>> paragraph(source("000_x"), 3)
+    'https://w3id.org/un-mandates/id/source/000_x/para/3'
+    """
+    return f"{document_iri}/para/{position}"
+
+
 def statement(subject: str, verb: str, obj: str) -> str:
     """One statement per (subject, verb, object): the same act from many sources is one node."""
     return f"{ID}statement/{_digest(subject, verb, obj)}"

@@ -14,13 +14,15 @@ All routes are GET; IRIs are absolute; ``url`` fields are resource page URLs
     ``offset`` answers that group's next page only. Rules: :mod:`mandates.graph.neighbourhood`.
 ``/graph/api/edge?statement=``
     ``{"statement", "subject": node, "verb", "verbLabel", "object": node, "url",
-    "attestations": [{"quote", "paragraph", "source": node, "status", "statusLabel",
-    "evidence", "evidenceLabel"}]}``.
+    "attestations": [{"quote", "paragraph", "reference", "reader", "source": node, "status",
+    "statusLabel", "evidence", "evidenceLabel"}]}``: ``reference`` is where the passage is for
+    a person ("para. 13 of …"), ``reader`` its paragraph in the source reader (or null).
 ``/graph/api/lineage?iri=&depth=6``
     ``{"root", "lanes": [{"id", "label"}], "nodes": [node + "lane", "year", "status",
-    "statuses", "category", "end", "originalDate"], "edges": [{"id", "source", "target",
-    "predicate", "verb", "statement", "label", "inverse"}], "truncated"}``; traversal rules in
-    :mod:`mandates.graph.lineage`.
+    "statuses", "category", "end", "originalDate", "short", "fold"], "edges": [{"id", "source",
+    "target", "predicate", "verb", "statement", "label", "inverse"}], "truncated"}``: ``short``
+    a distinct short name, ``fold`` the meeting an output is folded into (or null); traversal
+    rules in :mod:`mandates.graph.lineage`.
 ``/graph/api/timeline?iri=&depth=6``
     ``{"items": [{"id", "label", "url", "type", "date", "end", "kind", "status"}]}``: the dated
     meetings and documents of the lineage, by date.
@@ -53,6 +55,7 @@ from mandates.graph.neighbourhood import Filters
 from mandates.graph.neighbourhood import neighbourhood as neighbourhood_of
 from mandates.graph.terms import GraphRequestError, Terms, read_terms
 
+from .reader import passage_reference, reader_url
 from .store import get_store, per_version
 from .urls import page_url
 from .work import Invalid, task
@@ -143,10 +146,15 @@ def neighbourhood() -> Response | tuple[Response, int]:
 @bp.get("/graph/api/edge")
 def edge() -> Response | tuple[Response, int]:
     statement = _iri("statement")
-    found = edge_detail(get_store(), statement, page_url, graph_terms())
+    found = edge_detail(get_store(), statement, page_url, graph_terms(), _place)
     if found is None:
         return jsonify(error=f"{statement} is not a mandate statement of the graph"), 404
     return jsonify(found)
+
+
+def _place(source: str, paragraph: str | None) -> tuple[str, str | None]:
+    """A passage's reference for a person, and its paragraph's address in the reader."""
+    return passage_reference(paragraph, source), reader_url(source, paragraph)
 
 
 def _lineage() -> tuple[str, dict | None]:

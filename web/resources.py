@@ -16,11 +16,15 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 
 from mandates.graph import twin
-from mandates.graph.labels import is_iri, readable
-from mandates.graph.resource_page import describe
+from mandates.graph.evidence import Attestation
+from mandates.graph.labels import date_range, is_iri, labels, readable, spelled_date
+from mandates.graph.profile import profile
+from mandates.graph.resource_page import Description, describe
 from mandates.graph.terms import knows
-from mandates.namespaces import short
+from mandates.namespaces import MND, short
 
+from .drawings import meeting_timeline
+from .graph_api import graph_terms
 from .store import get_store
 from .urls import iri_for_path, page_url
 
@@ -81,11 +85,15 @@ def _serve(iri: str) -> ResponseReturnValue:
         response.vary.add("Accept")
         return response
     group = request.args.get("group")
-    d = describe(store, iri, group, request.args.get("page", 1, type=int))
+    page = request.args.get("page", 1, type=int)
+    d = describe(store, iri, group, page)
     if d is None:
         return _missing(iri)
+    lead = profile(store, iri, graph_terms(), group, page)
+    d.names |= labels(store, lead.iris() - set(d.names))
     alternates = [(twin.MEDIA_TYPES[n], label, here(format=n)) for n, label in FORMAT_NAMES.items()]
-    response = Response(render_template("resources/page.html", d=d, alternates=alternates))
+    page_html = render_template("resources/page.html", d=d, p=lead, alternates=alternates)
+    response = Response(page_html)
     response.vary.add("Accept")
     return response
 
@@ -99,9 +107,33 @@ def _slug(iri: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", short(ox.NamedNode(iri))).strip("-")
 
 
+def unique_passages(attestations: list[Attestation]) -> list[Attestation]:
+    """One entry per passage: attestations of the same words at the same place are one."""
+    seen: set[tuple] = set()
+    found = []
+    for a in attestations:
+        key = (a.source, a.paragraph, tuple(a.quotes))
+        if key not in seen:
+            seen.add(key)
+            found.append(a)
+    return found
+
+
+def facts_of(d: Description, pairs: list[tuple[str, str]]) -> list[tuple[str, list]]:
+    """``(name, values)`` of those of the ``mnd:`` properties named in ``pairs`` that it has."""
+    return [(name, d.values(str(MND) + prop)) for prop, name in pairs if d.values(str(MND) + prop)]
+
+
 @bp.context_processor
 def _helpers() -> dict[str, object]:
     return {
+        "facts_of": facts_of,
+        "ns": {"mnd": str(MND)},
+        "held_status": str(MND) + "Held",
+        "unique_passages": unique_passages,
+        "readable_date": spelled_date,
+        "date_range": date_range,
+        "meeting_timeline": meeting_timeline,
         "here": here,
         "slug": _slug,
         "readable": readable,

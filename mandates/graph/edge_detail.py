@@ -18,8 +18,13 @@ def edge_detail(
     statement: str,
     url: Callable[[str], str] | None = None,
     terms: Terms | None = None,
+    place: Callable[[str, str | None], tuple[str, str | None]] | None = None,
 ):
-    """The JSON of ``/graph/api/edge``: a statement, its ends and its attestations, or None."""
+    """The JSON of ``/graph/api/edge``: a statement, its ends and its attestations, or None.
+
+    ``place(source, paragraph)`` gives a passage's reference for a person ("para. 13 of …")
+    and its address in the source reader (or None), given as ``reference`` and ``reader``.
+    """
     found = [s for s in evidence.statements_about(store, statement) if s.iri == statement]
     if not found or not isinstance(found[0].object, ox.NamedNode):
         return None
@@ -28,10 +33,13 @@ def edge_detail(
     verb = facts.terms.verbs.get(st.prop or "") or st.verb.rsplit("#", 1)[-1]
     attestations = []
     for a in st.attestations:
+        reference, reader = place(a.source, a.paragraph) if place and a.source else (None, None)
         attestations.append(
             {
                 "quote": " … ".join(a.quotes),
                 "paragraph": a.paragraph,
+                "reference": reference,
+                "reader": reader,
                 "source": facts.node(a.source, url) if a.source else None,
                 "status": STATUS_NAMES.get(a.status or "", a.status),
                 "statusLabel": facts.terms.name(a.status) if a.status else None,

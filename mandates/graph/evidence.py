@@ -49,7 +49,7 @@ class Statement:
 
     def iris(self) -> set[str]:
         """Every IRI a page about this statement names, for looking up labels."""
-        found = {self.iri, self.subject, self.verb}
+        found = {self.iri, self.subject, self.verb} | ({self.prop} if self.prop else set())
         if isinstance(self.object, ox.NamedNode):
             found.add(self.object.value)
         for a in self.attestations:

@@ -106,3 +106,38 @@ def readable_date(value: str, datatype: str) -> str | None:
 def readable(term: ox.Literal) -> str:
     """A literal's value for a page: dates spelled out, everything else as written."""
     return readable_date(term.value, term.datatype.value) or term.value
+
+
+def spelled_date(value: str | None) -> str:
+    """A date as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, spelled out; anything else as given.
+
+    >>> spelled_date("2019-03-27"), spelled_date("2013-04"), spelled_date("2010")
+    ('27 March 2019', 'April 2013', '2010')
+    """
+    if not value:
+        return ""
+    if len(value) >= 10:
+        return readable_date(value[:10], XSD + "date") or value
+    if len(value) == 7:
+        return readable_date(value, XSD + "gYearMonth") or value
+    return value
+
+
+def date_range(start: str | None, end: str | None = None) -> str:
+    """Two dates as people write a span of days.
+
+    >>> date_range("2019-03-27", "2019-03-29"), date_range("2020-07-27", "2020-08-02")
+    ('27–29 March 2019', '27 July – 2 August 2020')
+    >>> date_range("2011-12-30", "2012-01-02"), date_range("2013-04", None)
+    ('30 December 2011 – 2 January 2012', 'April 2013')
+    """
+    if not start:
+        return ""
+    if not end or end[:10] == start[:10] or len(start) < 10 or len(end) < 10:
+        return spelled_date(start)
+    a, b = spelled_date(start).split(" "), spelled_date(end).split(" ")
+    if a[1:] == b[1:]:
+        return f"{a[0]}–{b[0]} {b[1]} {b[2]}"
+    if a[2] == b[2]:
+        return f"{a[0]} {a[1]} – {spelled_date(end)}"
+    return f"{spelled_date(start)} – {spelled_date(end)}"

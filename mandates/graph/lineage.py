@@ -16,6 +16,11 @@ mandate flows (from the actor to what it acts on or produces):
    ``mnd:meetingOf``) joins as a node, drawn body → node, and is traversed in turn, so the
    General Assembly that adopted 65/230 leads on to 74/247, which it also adopted.
 
+Each node has a short name (``short``: a resolution's number, a meeting's ordinal, a body's
+acronym, see :mod:`.short_names`) and ``fold``: a meeting's outputs (what it considered,
+adopted or took note of, its reports and agenda items) are folded into the earliest meeting
+that reaches them, which the view draws closed until it is opened.
+
 Mandate edges into documents, meetings and other resources are not followed backwards (that
 would pull in everything that ever cited the root). An edge that would close a cycle is
 dropped, and at most ``max_nodes`` nodes are kept (``truncated`` says when the cap was hit).
@@ -34,7 +39,9 @@ import pyoxigraph as ox
 
 from mandates.store.contract import ReadableStore
 
+from .chain import ACTS
 from .edges import statements_of
+from .short_names import short_names
 from .terms import ACTING, DEFAULT, Facts, M, Terms, edge_id, knows, read_terms
 
 _MEETING_STATUS = ox.NamedNode(M + "meetingStatus")
@@ -133,7 +140,9 @@ def lineage(
     edges = _acyclic([e for e in walk.edges if e["source"] in level and e["target"] in level])
     _add_statements(store, facts, edges)
     order = sorted(level, key=lambda n: (facts.date(n) is None, facts.date(n) or "", level[n]))
-    nodes = [_node(n, facts, lanes[n], url) for n in order]
+    shorts = short_names(store, order)
+    nodes = [_node(n, facts, lanes[n], url) | {"short": shorts[n]} for n in order]
+    _fold(nodes, edges)
     lane_ids = list(dict.fromkeys(lanes[n] for n in order if lanes[n]))
     return {
         "root": iri,
@@ -142,6 +151,33 @@ def lineage(
         "edges": edges,
         "truncated": truncated,
     }
+
+
+def _fold(nodes: list[dict], edges: list[dict]) -> None:
+    """Set each node's ``fold``: the meeting it is folded into until opened, or None.
+
+    A meeting's outputs (what it considered, adopted or took note of, its reports, its agenda
+    items: anything but a body, a meeting or a dated resolution, declaration or decision) fold
+    into the earliest dated meeting that reaches them; what other nodes say of them is shown
+    when the meeting is opened.
+    """
+    by_id = {n["id"]: n for n in nodes}
+    for n in nodes:
+        n["fold"] = None
+        if n["category"] in ("body", "meeting") or (n["date"] and _is_act(n)):
+            continue
+        meetings = [
+            by_id[e["source"]]
+            for e in edges
+            if e["target"] == n["id"] and by_id.get(e["source"], {}).get("category") == "meeting"
+        ]
+        dated = sorted((m["date"] or "9999", m["id"]) for m in meetings)
+        if dated:
+            n["fold"] = dated[0][1]
+
+
+def _is_act(node: dict) -> bool:
+    return str(node.get("type") or "").rsplit("#", 1)[-1] in ACTS
 
 
 def _own_lane(iri: str, facts: Facts) -> str | None:

@@ -67,6 +67,22 @@ class Description:
         """The statement behind the edge ``s p this``, if it is a mandate edge."""
         return self._edges.get((getattr(s, "value", s), p, ox.NamedNode(self.iri)))
 
+    def values(self, prop: str) -> list[ox.NamedNode | ox.Literal | ox.BlankNode]:
+        """The values of one of its own properties (empty when it has none)."""
+        for groups in self.groups.values():
+            for v in groups:
+                if v.prop == prop:
+                    return v.terms
+        return []
+
+    def first(self, prop: str) -> ox.NamedNode | ox.Literal | ox.BlankNode | None:
+        found = self.values(prop)
+        return found[0] if found else None
+
+    def linked(self, prop: str) -> list[ox.NamedNode | ox.Literal | ox.BlankNode]:
+        """The resources that link here by ``prop`` (the first page of them)."""
+        return next((v.terms for v in self.inverse if v.prop == prop), [])
+
     def itself(self) -> evidence.Statement | None:
         """The statement this page is about, if it is one."""
         return next((s for s in self.statements if s.iri == self.iri), None)

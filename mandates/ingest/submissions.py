@@ -3,7 +3,8 @@
 RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) is parsed from memory by
 :mod:`mandates.rdfio`, after the checks no parser may skip (entities, remote contexts, and
 nesting deeper than :data:`.nesting.MAX_DEPTH`). A UN document (text, Markdown, PDF, HTML)
-goes through the loader, its names resolved against what is already known. The build, the
+goes through the loader, its names resolved against what is already known, and keeps its
+printed words, paragraph by paragraph (:mod:`.paragraphs`). The build, the
 command line and the web page all read files here, so they name graphs (:mod:`.naming`) and
 word errors alike.
 """
@@ -18,13 +19,14 @@ from rdflib import Graph
 
 from mandates.errors import InputError
 from mandates.loader import extract_bytes
-from mandates.loader.emit import emit
+from mandates.loader.emit import emit, source_iri
 from mandates.loader.entities import Registry
 from mandates.loader.read import DOCUMENT_SUFFIXES
 from mandates.rdfio import FORMATS, graph_to_quads, parse_quads, triples_to_graph
 
 from .naming import graph_for, kind_of, stem
 from .nesting import MAX_DEPTH, depth_error
+from .paragraphs import paragraph_graph
 
 
 @dataclass
@@ -62,8 +64,10 @@ def read_rdf(name: str, data: bytes, fmt: ox.RdfFormat) -> Submission:
 
 def read_document(name: str, data: bytes, registry: Registry) -> Submission:
     """Run the loader over a document's bytes; names resolve against ``registry``."""
-    extraction = extract_bytes(data, name).to_json()
+    read = extract_bytes(data, name)
+    extraction = read.to_json()
     graph = emit(extraction, stem(name), registry)
+    graph += paragraph_graph(source_iri(extraction["document"], stem(name)), read.source)
     target = graph_for(name)
     quads = list(graph_to_quads(graph, ox.NamedNode(target)))
     return Submission(name, target, quads, len(extraction["relations"]))

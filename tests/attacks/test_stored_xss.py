@@ -1,6 +1,7 @@
 """Stored XSS: hostile labels, symbols, quotes and link targets loaded into the graph are shown
 as text and never as live links on every page that shows data (search, graph views, analytics,
-saved queries and their CSV, the load log, the home page, the validation report)."""
+saved queries and their CSV, the load log, the home page, the source texts, resource pages, the
+validation report)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,11 @@ PAGES = [
     "/graph?iri=javascript:alert(1)",
     "/loads",
     "/",
+    "/read",
+    "/id/doc/X/1",
+    "/id/body/evil",
+    "/id/statement/x",
+    "/id/attestation/x",
 ]
 
 

@@ -60,7 +60,7 @@ def test_the_project_shapes_compile_without_a_single_note() -> None:
         warnings.simplefilter("error")
         shapes = compile_shapes(shapes_graph())
     assert shapes.notes == []
-    assert len(shapes.targeted) == 11
+    assert len(shapes.targeted) == 12  # the twelfth: source paragraphs
 
 
 @pytest.mark.parametrize(

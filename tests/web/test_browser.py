@@ -12,27 +12,31 @@ from mandates.query.saved import by_id
 pytestmark = pytest.mark.browser
 
 
-def test_follow_an_inverse_link_and_see_the_quote(page, live_server) -> None:
+def test_follow_a_mandate_received_and_see_the_quote(page, live_server) -> None:
     page.goto(f"{live_server.url}/id/body/ccpcj")
     assert page.locator("h1#label").inner_text() == (
         "Commission on Crime Prevention and Criminal Justice"
     )
-    requested = page.locator("section#inv-mnd-requested")
-    assert requested.locator("p.count").inner_text() == "1 resource links here as “requested”."
-    link = requested.locator("ul.values > li > a.iri", has_text="65/230").first
+    requested = page.locator("details#acts-received-requested")
+    assert requested.locator("summary").inner_text() == "requested 1"
+    link = requested.locator("li.act .what a.iri", has_text="65/230").first
     link.click()
     page.wait_for_url("**/id/doc/A/RES/65/230")
     assert "65/230" in page.locator("h1#label").inner_text()
-    edge = page.locator("#prop-mnd-requested")
+    edge = page.locator("#acts-issued-requested")
     quotes = edge.locator("blockquote.quote")
     assert quotes.count() >= 1
     assert any(
         "requested the Commission on Crime Prevention and Criminal Justice" in q
         for q in quotes.all_inner_texts()
     )
-    assert edge.locator("dd.source a").first.get_attribute("href").startswith("/id/source/")
+    assert edge.locator("a.reference").first.get_attribute("href").startswith("/read/source/")
     official = page.locator("#official-text a")
     assert official.get_attribute("href") == "https://undocs.org/A/RES/65/230"
+    cites = page.locator("section#inv-mnd-cites")
+    assert not cites.is_visible(), "the data view starts folded"
+    page.locator("details#inverse > summary").click()
+    assert cites.is_visible() and cites.locator("ul.values > li").count() >= 4
 
 
 def test_search_then_open_the_result(page, live_server) -> None:

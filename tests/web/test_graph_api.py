@@ -139,6 +139,9 @@ def test_edge_detail_has_the_exact_quote(client, statement) -> None:
         {
             "quote": QUOTE,
             "paragraph": "1",
+            "reference": "para. 1 of the draft report of the fourth meeting of the Expert Group on"
+            " Cybercrime",
+            "reader": "/read/source/001_fde95cc7223b96bc#para-1",
             "source": quoted[0]["source"],
             "status": "adopted",
             "statusLabel": "adopted text",

@@ -327,6 +327,8 @@ def test_click_an_edge_and_see_its_quote(page, live_server) -> None:
     sources = panel.locator("dd.source a")
     assert sources.first.get_attribute("href").startswith("/id/")
     assert "adopted text" in panel.locator("dd.status").all_inner_texts()
+    reference = panel.locator("dd.paragraph a.reference", has_text="para. 1 of the draft report")
+    assert reference.get_attribute("href") == "/read/source/001_fde95cc7223b96bc#para-1"
     page.click("#graph-panel a.statement")
     page.wait_for_url("**/id/statement/*")
 

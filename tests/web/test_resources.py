@@ -58,29 +58,51 @@ def test_resolution_page_has_label_symbol_official_text_and_evidence(client, sto
         "href": "/resource?iri=https://w3id.org/un-mandates/ontology%23Resolution",
         "text": "resolution",
     } in page.links("types")
-    row = page.by_id["prop-mnd-requested"]
+    assert "adopted by General Assembly" in page.text("document-facts")
+    assert "date 21 December 2010" in page.text("document-facts")
+    group = page.by_id["acts-issued-requested"]  # the acts it states, by verb
+    assert group["tag"] == "details"
+    assert page.texts("count", within=group) == ["1"]
+    (act,) = page.texts("what", within=group)
+    assert act == "21 December 2010 requested Commission on Crime Prevention and Criminal Justice"
     assert {
         "href": "/id/body/ccpcj",
         "text": "Commission on Crime Prevention and Criminal Justice",
-    } in row["links"]
-    quotes = page.texts("quote", within=row)
-    assert any(
-        "requested the Commission on Crime Prevention and Criminal Justice" in q for q in quotes
-    )
+    } in (group["links"])
+    quotes = page.texts("quote", within=group)
+    assert quotes == [
+        "“requested the Commission on Crime Prevention and Criminal Justice to establish, in line"
+        " with paragraph 42 of the Salvador Declaration”"
+    ], "the first passage's words"
     expected = select(
         store,
         f"""SELECT DISTINCT ?a WHERE {{ ?st mnd:subject <{RES}> ;
         mnd:verb verb:requested ; mnd:object <{CCPCJ}> ; mnd:attestedBy ?a }}""",
     )
-    assert len(quotes) == len(expected) > 0
-    assert "item 1 (b)" in page.texts("paragraph", within=row)
+    references = [link for link in group["links"] if link["href"].startswith("/read/")]
+    assert references == [
+        {
+            "href": "/read/source/000_035319f5f44c71e9#para-item-1-b",
+            "text": "agenda item 1 (b) of the annotated provisional agenda of the fifth meeting of"
+            " the Expert Group on Cybercrime",
+        }
+    ], "a human reference, linked to its paragraph in the reader"
+    more = [link for link in group["links"] if link["text"].endswith("more passages")]
+    assert more == [
+        {"href": "/id/statement/a0f4bb9a1eaf18ff", "text": f"{len(expected) - 1} more passages"}
+    ]
+    data = page.by_id["prop-mnd-requested"]  # the data view keeps the edge, its evidence linked
     assert {
-        "href": "/id/source/000_035319f5f44c71e9",
-        "text": "annotated provisional agenda of the fifth meeting of the Expert Group on"
-        " Cybercrime",
-    } in row["links"]
-    assert "reported by the Secretariat" in page.texts("status", within=row)
-    assert "secondary evidence" in page.texts("kind", within=row)
+        "href": "/id/body/ccpcj",
+        "text": "Commission on Crime Prevention and Criminal Justice",
+    } in (data["links"])
+    assert {
+        "href": "/id/statement/a0f4bb9a1eaf18ff",
+        "text": f"evidence: {len(expected)} passages",
+    } in data["links"]
+    assert not any("attestation/" in link["text"] for link in page.by_id["resource"]["links"]), (
+        "ids only in the data views"
+    )
 
 
 def test_body_page_counts_inverse_links(client, store) -> None:
@@ -102,7 +124,52 @@ def test_body_page_counts_inverse_links(client, store) -> None:
         "href": "/id/doc/A/RES/65/230",
         "text": "General Assembly resolution 65/230",
     } in section["links"]
-    assert any("requested the Commission" in q for q in page.texts("quote", within=section))
+    received = page.by_id["acts-received-requested"]
+    assert page.texts("what", within=received) == [
+        "21 December 2010 General Assembly resolution 65/230 requested it"
+    ]
+    assert any("requested the Commission" in q for q in page.texts("quote", within=received))
+    issued = page.by_id["acts-issued-established"]
+    assert page.texts("what", within=issued) == [
+        "established Expert Group to Conduct a Comprehensive Study on Cybercrime"
+    ]
+
+
+def test_expert_group_page_leads_with_what_it_is_and_its_dated_meetings(client) -> None:
+    page = get_page(client, "/id/body/expert-group-cybercrime")
+    assert page.text("body-kind") == "expert group"
+    assert page.text("established").startswith(
+        "By Commission on Crime Prevention and Criminal Justice (the texts give no date)."
+    )
+    assert page.text("first-meeting") == "First met on 17 January 2011, in Vienna."
+    assert page.text("meeting-count") == (
+        "7 meetings, from 17 January 2011 to 8 April 2021; 1 postponed."
+    )
+    rows = page.by_id["meeting-table"]["links"]
+    ordinals = "first second third fourth fifth sixth seventh".split()
+    assert [r["text"] for r in rows] == [
+        f"{o} meeting of the Expert Group on Cybercrime" for o in ordinals
+    ]
+    assert page.texts("status", within=page.by_id["meeting-table"])[5] == (
+        "postponed from 6–8 April 2020; held"
+    )
+    table = page.text("meeting-table")
+    for dates in ("17–21 January 2011", "27–29 July 2020 not stated (hybrid)", "6–8 April 2021"):
+        assert dates in table
+    marks = [a for a in page.by_class["meeting-mark"]]
+    assert [m["text"].split()[-1] for m in marks] == [str(n) for n in range(1, 8)]
+    assert [m["attrs"]["href"] for m in marks] == [
+        f"/id/meeting/expert-group-cybercrime/{n}" for n in range(1, 8)
+    ]
+    assert "postponed" in marks[5]["attrs"]["class"].split()
+    issued = {
+        g["attrs"]["id"]: g
+        for g in page.by_class["act-group"]
+        if g["attrs"]["id"].startswith("acts-issued")
+    }
+    held = issued["acts-issued-held"]
+    assert "open" not in held["attrs"], "a group of more than three acts starts folded"
+    assert page.texts("count", within=held) == ["7"]
 
 
 def test_meeting_page_spells_out_dates(client) -> None:
@@ -110,13 +177,16 @@ def test_meeting_page_spells_out_dates(client) -> None:
     assert page.title == "fifth meeting of the Expert Group on Cybercrime"
     assert page.text("prop-mnd-startDate") == "start date 27 March 2019"
     assert page.text("prop-mnd-endDate") == "end date 29 March 2019"
+    assert page.text("meeting-dates") == "27–29 March 2019"
     assert {
         "href": "/id/body/expert-group-cybercrime",
         "text": "Expert Group to Conduct a Comprehensive Study on Cybercrime",
     } in page.links("prop-mnd-meetingOf")
+    sixth = get_page(client, "/id/meeting/expert-group-cybercrime/6")
+    assert sixth.text("meeting-status") == "held, postponed; first planned for 6–8 April 2020"
 
 
-def test_statement_page_shows_every_attestation(client, store) -> None:
+def test_statement_page_shows_every_passage(client, store) -> None:
     (row,) = select(
         store,
         f"""SELECT DISTINCT ?st WHERE {{ ?st mnd:subject <{RES}> ;
@@ -141,13 +211,22 @@ def test_statement_page_shows_every_attestation(client, store) -> None:
         {"href": "/id/body/ccpcj", "text": "Commission on Crime Prevention and Criminal Justice"}
     ]
     n = len({a["a"] for a in attestations})
-    assert page.text("attestation-count") == f"{n} attestations of this statement."
+    assert page.text("attestation-count") == f"Stated in {n} passages of {n} documents."
     section = page.by_id["statement"]
     assert sorted(page.texts("quote", within=section)) == sorted(
         f"“{a['quote']}”" for a in attestations
     )
-    assert len(page.texts("source", within=section)) == n
+    references = page.texts("reference", within=section)
+    assert len(references) == n
+    assert (
+        "para. 1 of the draft report of the fourth meeting of the Expert Group on Cybercrime"
+        in (references)
+    )
+    readers = [link["href"] for link in section["links"] if link["href"].startswith("/read/")]
+    assert "/read/source/001_fde95cc7223b96bc#para-1" in readers and len(readers) == n
     assert all(t for t in page.texts("status", within=section) + page.texts("kind", within=section))
+    assert not any("attestation" in link["text"] for link in section["links"]), "no raw ids"
+    assert "received" not in page.by_id, "a statement is not an act that names itself"
 
 
 def test_verb_concept_page(client, store) -> None:

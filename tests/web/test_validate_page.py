@@ -190,7 +190,8 @@ def test_downloads_are_the_standard_report_and_json(built_store) -> None:
     [
         ("jsonld", (CASES_DIR / "known-body-bad-acronym.jsonld").read_text(), 1),
         ("rdf", (CASES_DIR / "body-without-label.rdf").read_text(), 2),
-        ("txt", (CASES_DIR / "a-res-99-1.txt").read_text(), 84),  # with its adoption act
+        # with its adoption act, and its text: 10 paragraphs of 8 triples each
+        ("txt", (CASES_DIR / "a-res-99-1.txt").read_text(), 164),
     ],
 )
 def test_pasted_text_is_read_in_the_chosen_format(built_store, fmt, text, triples) -> None:

@@ -216,7 +216,9 @@
         list.appendChild(el("li", { "class": "attestation" }, [
           el("blockquote", { "class": "quote" }, [a.quote || ""]),
           el("dl", { "class": "attestation-facts" }, [
-            el("dt", {}, ["paragraph"]), el("dd", { "class": "paragraph" }, [a.paragraph || "—"]),
+            el("dt", {}, ["paragraph"]), el("dd", { "class": "paragraph" }, [a.reader ?
+              el("a", { href: a.reader, "class": "reference" }, [a.reference || a.paragraph]) :
+              (a.reference || a.paragraph || "—")]),
             el("dt", {}, ["source"]), el("dd", { "class": "source" }, [kit.link(a.source)]),
             el("dt", {}, ["status"]), el("dd", { "class": "status" }, [a.statusLabel || kit.local(a.status)]),
             el("dt", {}, ["evidence"]), el("dd", { "class": "evidence" }, [kit.local(a.evidence) || "—"])
