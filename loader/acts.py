@@ -279,7 +279,10 @@ def object_phrase(text: str, relation: str) -> str:
     if event:  # "the development, in 2023, by X of the Toolkit …": the Toolkit
         text = event.group("what")
     text = _PHRASE_ASIDE.sub("", text)
-    m = next((m for m in _STOP.finditer(text) if not _to_complement(text, m)), None)
+    m = next(
+        (m for m in _STOP.finditer(text) if not _to_complement(text, m) and not _in_name(text, m)),
+        None,
+    )
     phrase = text[: m.start()] if m else text
     stopped = m is not None
     depth = 0
@@ -306,6 +309,12 @@ def object_phrase(text: str, relation: str) -> str:
     ):
         phrase = re.sub(r"\s+and\s+\w+$", "", phrase)  # a coordination cut short by the stop
     return re.sub(r"(?:\s*,|\s+(?:and|or))+$", "", phrase.strip())
+
+
+def _in_name(text: str, m: re.Match) -> bool:
+    """True when a stop at " to " stands inside a body's name ("the expert group to conduct a
+    study of …", "Ad Hoc Committee to Elaborate …"): a name is never cut."""
+    return m.group().strip() == "to" and any(a < m.start() < b for a, b, _ in actors(text))
 
 
 def _in_title(phrase: str, comma: int) -> bool:
@@ -436,6 +445,8 @@ def name_object(phrase: str, ctx: Context) -> str | None:
     )
     if cited and len(lead.split()) <= 6:  # "the applicable provisions of … resolution 1996/31"
         return cited[0][2]
+    # "the following agenda:": the determiner points at the list that follows, not a name
+    phrase = re.sub(r"^(?:the\s+)?following\s+(?=\w)", "", phrase)
     agenda = re.match(r"(?:the\s+)?provisional agenda (?:for|of) (?P<m>.+)", phrase, re.I)
     if agenda and ctx.meeting_of(agenda.group("m")):
         return f"provisional agenda of {ctx.meeting_of(agenda.group('m'))}"
@@ -459,10 +470,16 @@ def name_object(phrase: str, ctx: Context) -> str | None:
         return f"{own}, agenda item: {title}" if title else f"{own}, agenda item"
     work = re.match(
         rf"(?:the\s+)?(?:activities|work|importance of the (?:work|activities)) of "
-        rf"(?:the\s+)?(?P<b>{ACTOR})$",
+        rf"(?:the\s+)?(?P<b>{ACTOR})(?P<more>\s.*)?$",
         phrase,
     )
-    if work and resolve_body(work.group("b")):
+    # the body whose work it is; a body described in lower case ("the open-ended expert group
+    # to conduct a study of …") may run on with its description, a proper name may not
+    if (
+        work
+        and (not work.group("more") or work.group("b")[-1].islower())
+        and resolve_body(work.group("b"))
+    ):
         return resolve_body(work.group("b"))
     anaphor = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][a-z]+)", phrase)
     if anaphor:
@@ -610,6 +627,41 @@ def footnoted(rest: str, ctx: Context) -> list[str]:
     if found := _NOTE_RESOLUTION.fullmatch(note):
         return [f"A/RES/{found.group('n')}"]
     return []
+
+
+# a title ending an object phrase as the complement of a preposition ("… for the implementation
+# of the 2030 Agenda for Sustainable Development")
+_END_TITLE = re.compile(
+    r"\b(?:of|for|towards|to|on|in|under|with)\s+(?:the\s+)?(?P<t>[A-Z0-9][\w’'-]*"
+    r"(?:\s+(?:(?:for|of|on|against|and|to|the|in)\s+)*[A-Z][\w’'-]*)+)$"
+)
+
+
+# heads that name no document: a note after their phrase is never theirs
+_ABSTRACT = {"importance", "contribution", "contributions", "role", "roles", "need", "potential",
+             "commitment", "efforts", "cooperation", "collaboration", "progress", "relevance",
+             "significance", "value"}  # fmt: skip
+
+
+def _titled_complement(phrase: str) -> bool:
+    """True when an abstract head ("importance", "contribution" …) has a complement that ends
+    on a title that is not a body's name: a footnote mark after it is that title's note, not the
+    object's ("the importance of … for the 2030 Agenda for Sustainable Development, 1" is no
+    resolution). After a document's head or a body's name the note is the object's ("the
+    political declaration on the Lima Plan, 1", "the report of the Secretary-General, 2").
+
+    >>> _titled_complement("the importance of fighting fraud for the Lima Agenda on Fraud")
+    True
+    >>> _titled_complement("the report of the Secretary-General"), _titled_complement("the plan")
+    (False, False)
+    >>> _titled_complement("the political declaration on the Lima Plan of Action on Fraud")
+    False
+    """
+    head = re.match(r"\s*(?:the\s+)?(?:[a-z-]+\s+)?(?P<h>[a-z]+)\s+(?:of|between)\b", phrase)
+    if not head or head.group("h") not in _ABSTRACT:
+        return False  # "the political declaration on the Lima Plan, 1": the declaration's note
+    m = _END_TITLE.search(phrase)
+    return bool(m) and not actors(m.group("t"))
 
 
 # --- passive: Passive statements of acts: with an agent ("were decided by the extended Bureau") or
@@ -1124,7 +1176,11 @@ def _resolution_style(s: str, t: Trigger, nxt: int, clause_end: int, ctx: Contex
             found.append((name_object(part, ctx), k))
             pos = k + len(part) if k >= 0 else pos
         spans = found or spans
-    elif phrase and (noted := footnoted(after[at + len(phrase) :], ctx)):
+    elif (
+        phrase
+        and not _titled_complement(phrase)
+        and (noted := footnoted(after[at + len(phrase) :], ctx))
+    ):
         spans = [(n, at) for n in noted]  # "the reports of the regional meetings, 3": note 3's
     elif phrase and t.relation != "decided":
         spans = [(obj, k) for obj, k in _coordinated(after, phrase, at, ctx)] or spans
@@ -1285,8 +1341,13 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
     phrase = object_phrase(after, rel)
     parts = conjuncts(after.split(";")[0]) if rel in _SPLIT else [(0, phrase)]
     results = []
+    meeting = re.search(r"\s(?:meeting|session) \d+$", subject)
     for k, (off, part) in enumerate(parts):
-        obj = name_object(object_phrase(" " + part, rel) if k else phrase, ctx)
+        own = object_phrase(" " + part, rel) if k else phrase
+        obj = name_object(own, ctx)
+        obj = restated(part[part.find(own) + len(own) :], obj, ctx) or obj if own else obj
+        if meeting and obj and re.fullmatch(r"(?:provisional\s+)?agenda", obj):
+            obj = f"{obj} of {subject}"  # "the meeting adopted the agenda": its own agenda
         if rel == "decided" and (about := concerned(phrase, ctx)):
             obj = about  # the body or meeting the decision concerns
         r_lo, r_hi = (q_from, words_on(s, t.end, 14)) if k == 0 else (t.end + off, 0)
@@ -1299,6 +1360,39 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
             Found(subject, rel, obj, r_lo, r_hi, t.start, False, f"{rel}|{subject}|{short}|{tail}")
         )
     return results
+
+
+# "…, as adopted at the first meeting": the participle restates an act the text reported
+_RESTATED = re.compile(
+    r"^[^;:]*?,\s+as\s+(?:previously\s+|earlier\s+)?(?P<verb>adopted|approved|endorsed|decided|"
+    r"established|prepared)\s+(?:at|by|in)\s+(?P<who>[^,;.]+)"
+)
+
+
+def restated(rest: str, obj: str | None, ctx: Context) -> str | None:
+    """The object of an act the text reported before, when the words after an object phrase
+    say that it is that act's object: "the collection of topics for the survey, as adopted at
+    the first meeting" is what the first meeting was said to adopt, if it adopted one thing of
+    that head noun ("collection"). None when the text reported no such act, or several.
+
+    >>> ctx = Context(default_body="Board")
+    >>> first = ctx.meeting_of("the first meeting of the Board")
+    >>> ctx.acts.append((first, "adopted", "set of rules for the survey"))
+    >>> restated(", as adopted at the first meeting of the Board.", "set of rules and a plan", ctx)
+    'set of rules for the survey'
+    >>> restated(", as adopted at the first meeting of the Board.", "plan for the survey", ctx)
+    """
+    m = _RESTATED.match(rest)
+    if not m or not obj or not ctx.acts:
+        return None
+    who = ctx.meeting_of(m.group("who")) or resolve_body(m.group("who"))
+    head = obj.split()[0].lower()
+    found = {
+        o
+        for subject, verb, o in ctx.acts
+        if subject == who and verb == m.group("verb") and o.split()[0].lower() == head
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _enumerated(s: str, before: list[tuple[int, int, str]]) -> bool:

@@ -230,3 +230,24 @@ def test_in_which_inter_alia_after_a_footnoted_instrument_is_that_instruments_ac
         "reaffirmed",
         "contribution of the Office to the fight against fraud",
     ) in (found)
+
+
+# --- pass 3, round 3: where a footnote, a name, a quoted title or a complement belongs
+
+
+def test_a_note_after_a_title_inside_an_abstract_phrase_is_the_titles() -> None:
+    found = acts(
+        "Recognizing the importance of fair accounting for the implementation of the Lima "
+        "Agenda on Fisheries, 1",
+        "Recalling the political declaration on the Lima Plan of Action on Fisheries, 2",
+        "__________________",
+        "1 Resolution 85/1.",
+        "2 Resolution 85/2.",
+    )
+    assert [(v, o) for _, v, o in found] == [
+        (
+            "recognized",
+            "importance of fair accounting for the implementation of the Lima Agenda on Fisheries",
+        ),
+        ("recalled", "A/RES/85/2"),
+    ]
