@@ -404,7 +404,11 @@ def _between_open(prefix: str) -> bool:
 def _in_name(text: str, m: re.Match) -> bool:
     """True when a stop at " to " stands inside a body's name ("the expert group to conduct a
     study of …", "Ad Hoc Committee to Elaborate …"): a name is never cut."""
-    return m.group().strip() == "to" and any(a < m.start() < b for a, b, _ in actors(text))
+    if m.group().strip() != "to":
+        return False
+    lo = max(0, m.start() - 120)  # no body's name is longer: read only around the stop
+    at = m.start() - lo
+    return any(a < at < b for a, b, _ in actors(text[lo : m.end() + 120]))
 
 
 def _in_title(phrase: str, comma: int) -> bool:
