@@ -279,17 +279,18 @@ def object_phrase(text: str, relation: str) -> str:
     if event:  # "the development, in 2023, by X of the Toolkit …": the Toolkit
         text = event.group("what")
     text = _PHRASE_ASIDE.sub("", text)
-    m = next((m for m in _STOP.finditer(text) if not _to_complement(text, m)), None)
-    phrase = text[: m.start()] if m else text
-    stopped = m is not None
+    masked = _mask_quotes(text)  # a quoted title is never cut
+    stop = _first_stop(text, masked)
+    phrase = text[:stop] if stop is not None else text
+    stopped = stop is not None
     depth = 0
-    for i, ch in enumerate(phrase):  # cut at the first comma outside parentheses
+    for i, ch in enumerate(masked[: len(phrase)]):  # cut at the first comma outside brackets
         depth += (ch in "([") - (ch in ")]")
         if ch == "," and depth <= 0 and i > 0:
             nxt = phrase[i + 1 : i + 12]
             if re.match(r"\s*(?:annex|para|inter alia|\*inter|entitled)", nxt):
                 continue
-            if _BETWEEN_OPEN.search(phrase[:i]):
+            if _between_open(phrase[:i]):
                 continue  # "between the United Nations, INTERPOL and Member States"
             if _in_title(phrase, i):
                 continue
@@ -306,6 +307,108 @@ def object_phrase(text: str, relation: str) -> str:
     ):
         phrase = re.sub(r"\s+and\s+\w+$", "", phrase)  # a coordination cut short by the stop
     return re.sub(r"(?:\s*,|\s+(?:and|or))+$", "", phrase.strip())
+
+
+# nouns whose complement may be an infinitive: "the commitment made by States to contribute to
+# …", "the election of Morocco to host …" (not "cooperation … to combat …": a purpose)
+_INFINITIVE_HEAD = re.compile(
+    r"\b(?:commitments?|election|decision|offer|proposal|ability|readiness|willingness|"
+    r"intention|determination|attempts?)\b"
+)
+# a footnote mark ends the phrase it stands after: "the 2030 Agenda, 2 through …"
+_NOTE_MARK = re.compile(r"(?:\b[A-Z][\w’'-]*|[”)])(?P<at>\s+\d{1,2})(?=\s+[a-z])")
+_NOT_MARKED = re.compile(
+    r"\b(?:[Aa]rticle|[Aa]nnex|[Cc]hapter|[Pp]art|[Ss]ection|[Gg]oal|[Tt]arget|"
+    r"[Rr]ule|[Ii]tem|[Pp]aragraph|[Pp]rinciple|[Pp]rotocol|[Tt]ables?|of)$"
+)
+# after a quoted title, "and the …" is another phrase: "the topic “X” and the subtopics"
+_AFTER_TITLE = re.compile(r"(?<=”)\s+and\s+(?=(?:the|its|their)\s)")
+# "in accordance with" a dated agreement identifies what was done under it: "the efforts
+# undertaken in accordance with the arrangement on cooperation of 1 May 2030 between A and B"
+_DATED_AGREEMENT = re.compile(
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:arrangement|agreement|memorandum|accord)\b[^,;]{0,40}?"
+    r"\bof\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b"
+)
+# a purpose or manner adjunct after the head's closed between-list: "cooperation between A and
+# B in assisting States …"
+_GERUND_ADJUNCT = re.compile(r"\s+in\s+[a-z]+ing\b")
+_CLOSED_BETWEEN = re.compile(r"\bbetween\s.*\sand\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
+
+
+def _mask_quotes(text: str) -> str:
+    """``text`` with the inside of quoted titles blanked (same length): no stop or comma in a
+    title cuts a phrase ("the workshop on the topic “Fraud: risks and answers”")."""
+    if "“" not in text and '"' not in text:
+        return text
+    return re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: m.group()[0] + "x" * (len(m.group()) - 2)
+                  + m.group()[-1], text)  # fmt: skip
+
+
+def _first_stop(text: str, masked: str) -> int | None:
+    """Where the object phrase at the start of ``text`` ends at a stop (:data:`_STOP`), if it
+    does: not at a "to" that a noun governs or that stands inside a body's name, not at an
+    infinitive that completes a noun of :data:`_INFINITIVE_HEAD` (nor at a "to" inside that
+    infinitive), not at "in accordance with" a dated agreement; and at an "in …ing" adjunct
+    after a closed between-list."""
+    infinitive = False
+    end = None
+    for m in _STOP.finditer(masked):
+        word = m.group().strip()
+        if infinitive and word == "as":
+            continue  # "… to serve as a hub": inside the infinitive
+        if word == "to":
+            if infinitive or _to_complement(masked, m) or _in_name(text, m):
+                continue
+            if _INFINITIVE_HEAD.search(masked, 0, m.start()):
+                infinitive = True
+                continue
+        if word == "in accordance with" and _DATED_AGREEMENT.match(masked, m.end()):
+            continue
+        end = m.start()
+        break
+    upto = end if end is not None else len(masked)
+    note = _NOTE_MARK.search(masked, 0, upto)
+    for at in (_AFTER_TITLE.search(masked, 0, upto), note and note.start("at")):
+        if isinstance(at, re.Match):
+            at = at.start()
+        if at and not _NOT_MARKED.search(masked, 0, at):
+            upto = end = at
+    for g in _GERUND_ADJUNCT.finditer(masked, 0, upto):
+        before = masked[: g.start()]
+        head = before[: before.find("between")]
+        if (
+            _CLOSED_BETWEEN.search(before)
+            and not _between_open(before)
+            and not re.search(r"\b(?:of|for|to|in|on|with)\s", head)
+        ):  # the head's own between-list; not "the need for cooperation between A and B in …"
+            return g.start()
+    return end
+
+
+def _between_open(prefix: str) -> bool:
+    """True when ``prefix`` ends inside a between-list: no "and" has closed it yet, an "and"
+    inside a body's name aside ("between the Office on Drugs and Crime, INTERPOL and …")."""
+    if not _BETWEEN_OPEN.search(prefix):
+        if "between" not in prefix or " and " not in prefix:
+            return False
+        spans = actors(prefix)
+        if not spans:
+            return False
+        chars = list(prefix)
+        for a, b, _ in spans:
+            chars[a:b] = prefix[a:b].replace(" and ", " &&& ")
+        return bool(_BETWEEN_OPEN.search("".join(chars)))
+    return True
+
+
+def _in_name(text: str, m: re.Match) -> bool:
+    """True when a stop at " to " stands inside a body's name ("the expert group to conduct a
+    study of …", "Ad Hoc Committee to Elaborate …"): a name is never cut."""
+    if m.group().strip() != "to":
+        return False
+    lo = max(0, m.start() - 120)  # no body's name is longer: read only around the stop
+    at = m.start() - lo
+    return any(a < at < b for a, b, _ in actors(text[lo : m.end() + 120]))
 
 
 def _in_title(phrase: str, comma: int) -> bool:
@@ -436,6 +539,8 @@ def name_object(phrase: str, ctx: Context) -> str | None:
     )
     if cited and len(lead.split()) <= 6:  # "the applicable provisions of … resolution 1996/31"
         return cited[0][2]
+    # "the following agenda:": the determiner points at the list that follows, not a name
+    phrase = re.sub(r"^(?:the\s+)?following\s+(?=\w)", "", phrase)
     agenda = re.match(r"(?:the\s+)?provisional agenda (?:for|of) (?P<m>.+)", phrase, re.I)
     if agenda and ctx.meeting_of(agenda.group("m")):
         return f"provisional agenda of {ctx.meeting_of(agenda.group('m'))}"
@@ -446,6 +551,13 @@ def name_object(phrase: str, ctx: Context) -> str | None:
     )
     if meeting:
         return meeting
+    entitled = re.fullmatch(
+        r"(?:the\s+)?(?:agenda\s+)?item,?\s+entitled,?\s+“(?P<t>[^”]+)”", phrase.strip()
+    )
+    if entitled:  # "the item entitled “X”": an agenda item, named by its title (and meeting)
+        own = ctx.meeting_frame("At that meeting")
+        title = entitled.group("t")
+        return f"{own}, agenda item: {title}" if own else f"agenda item “{title}”"
     item = re.match(
         r"(?:an?\s+)?agenda item\s*(?P<n>\d+(?: \([a-z]\))?)?(?:,?\s*entitled\s*"
         r"[“\"](?P<t>[^”\"]+))?",
@@ -459,16 +571,24 @@ def name_object(phrase: str, ctx: Context) -> str | None:
         return f"{own}, agenda item: {title}" if title else f"{own}, agenda item"
     work = re.match(
         rf"(?:the\s+)?(?:activities|work|importance of the (?:work|activities)) of "
-        rf"(?:the\s+)?(?P<b>{ACTOR})$",
+        rf"(?:the\s+)?(?P<b>{ACTOR})(?P<more>\s.*)?$",
         phrase,
     )
-    if work and resolve_body(work.group("b")):
+    # the body whose work it is; a body described in lower case ("the open-ended expert group
+    # to conduct a study of …") may run on with its description, a proper name may not
+    if (
+        work
+        and (not work.group("more") or work.group("b")[-1].islower())
+        and resolve_body(work.group("b"))
+    ):
         return resolve_body(work.group("b"))
     anaphor = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][a-z]+)", phrase)
     if anaphor:
         for title in reversed(ctx.titles):
             if re.search(rf"\b{anaphor.group(1)}\b", title):
                 return title
+    # "under the agenda item entitled “X”": the title is the item's name, "entitled" no word of it
+    phrase = re.sub(r"(?<=\S)\s+entitled,?\s+(?=“)", " ", phrase)
     return instrument_name(phrase) or tidy(_DECLARATION.sub(r"\1", _in_full(phrase, ctx)))
 
 
@@ -612,6 +732,41 @@ def footnoted(rest: str, ctx: Context) -> list[str]:
     return []
 
 
+# a title ending an object phrase as the complement of a preposition ("… for the implementation
+# of the 2030 Agenda for Sustainable Development")
+_END_TITLE = re.compile(
+    r"\b(?:of|for|towards|to|on|in|under|with)\s+(?:the\s+)?(?P<t>[A-Z0-9][\w’'-]*"
+    r"(?:\s+(?:(?:for|of|on|against|and|to|the|in)\s+)*[A-Z][\w’'-]*)+)$"
+)
+
+
+# heads that name no document: a note after their phrase is never theirs
+_ABSTRACT = {"importance", "contribution", "contributions", "role", "roles", "need", "potential",
+             "commitment", "efforts", "cooperation", "collaboration", "progress", "relevance",
+             "significance", "value"}  # fmt: skip
+
+
+def _titled_complement(phrase: str) -> bool:
+    """True when an abstract head ("importance", "contribution" …) has a complement that ends
+    on a title that is not a body's name: a footnote mark after it is that title's note, not the
+    object's ("the importance of … for the 2030 Agenda for Sustainable Development, 1" is no
+    resolution). After a document's head or a body's name the note is the object's ("the
+    political declaration on the Lima Plan, 1", "the report of the Secretary-General, 2").
+
+    >>> _titled_complement("the importance of fighting fraud for the Lima Agenda on Fraud")
+    True
+    >>> _titled_complement("the report of the Secretary-General"), _titled_complement("the plan")
+    (False, False)
+    >>> _titled_complement("the political declaration on the Lima Plan of Action on Fraud")
+    False
+    """
+    head = re.match(r"\s*(?:the\s+)?(?P<a>[a-z-]+)\s+(?P<h>[a-z]+)\b", phrase)
+    if not head or not {head.group("a"), head.group("h")} & _ABSTRACT:
+        return False  # "the political declaration on the Lima Plan, 1": the declaration's note
+    m = _END_TITLE.search(phrase)
+    return m is not None and not actors(m.group("t"))
+
+
 # --- passive: Passive statements of acts: with an agent ("were decided by the extended Bureau") or
 
 _NAME = re.compile(
@@ -752,8 +907,35 @@ def _meeting_in(clause: str, ctx: Context) -> str | None:
     return None
 
 
+# "…, in the Lima Declaration on …, 2 the Board was invited to …": the instrument's act
+_IN_DECLARATION = re.compile(r"\b[Ii]n\s+the\s+(?P<d>(?:[A-Z][\w-]*\s+){1,3}Declaration)\b")
+_IN_RESOLUTION = re.compile(r"\b[Ii]n\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?resolution\s*$")
+
+
+def _instrument_frame(s: str, at: int, ctx: Context) -> str | None:
+    """The instrument an "in <declaration or resolution>, …" frame names, when the clause at
+    ``at`` follows that frame with no other clause between (no semicolon, no verb of its own).
+    """
+    found: list[tuple[int, str]] = []
+    for m in _IN_DECLARATION.finditer(s, 0, at):
+        found.append((m.start(), instrument_name(m.group("d")) or m.group("d")))
+    for lo, _, rid in ctx.citations(s[:at]):
+        if _IN_RESOLUTION.search(s[:lo]):
+            found.append((lo, rid))
+    if not found:
+        return None
+    lo, name = max(found)
+    between = s[lo:at]
+    if ";" in between or len(between) > 300 or re.search(r"\b(?:was|were|is|are|has|had)\b",
+                                                            between):  # fmt: skip
+        return None
+    return name
+
+
 def agentless(s: str, t: Trigger, ctx: Context, mframe, prev_passive) -> list[Found]:
-    """Passives without agent: meetings held or postponed, acts at a meeting."""
+    """Passives without agent: meetings held or postponed, acts at a meeting, and invitations
+    and requests an instrument framing the clause made ("in the Lima Declaration, 2 the Board
+    was invited to …": the Declaration invited the Board)."""
     rel = t.relation
     pre = s[: t.start]
     hi = words_on(s, t.end, 14)
@@ -761,6 +943,18 @@ def agentless(s: str, t: Trigger, ctx: Context, mframe, prev_passive) -> list[Fo
     clause = clauses[-1]
     if not clause.strip() and len(clauses) > 1:  # "…, but had to be postponed": same subject
         clause = clauses[0]
+    patient = re.sub(r"^\s*\d{1,2}\s+", "", clause)  # after a footnote mark
+    if (
+        rel in ("invited", "requested")
+        and t.passive
+        and patient.strip()
+        and (instrument := _instrument_frame(s, s.rfind(patient), ctx))
+    ):
+        who = re.sub(r"\s+(?:was|were|has been|have been)\s*$", "", patient)
+        obj = name_object(who, ctx)
+        lo = s.rfind(who)
+        key = f"{rel}|{instrument}|{obj}"
+        return [Found(instrument, rel, obj, lo, words_on(s, lo, 14), lo, False, key)]
     meeting = _meeting_in(clause, ctx)
     q_lo = max(s.find(clause.strip()[:30]), 0) if clause.strip() else words_back(s, t.start, 3)
     if rel == "held":
@@ -1124,7 +1318,11 @@ def _resolution_style(s: str, t: Trigger, nxt: int, clause_end: int, ctx: Contex
             found.append((name_object(part, ctx), k))
             pos = k + len(part) if k >= 0 else pos
         spans = found or spans
-    elif phrase and (noted := footnoted(after[at + len(phrase) :], ctx)):
+    elif (
+        phrase
+        and not _titled_complement(phrase)
+        and (noted := footnoted(after[at + len(phrase) :], ctx))
+    ):
         spans = [(n, at) for n in noted]  # "the reports of the regional meetings, 3": note 3's
     elif phrase and t.relation != "decided":
         spans = [(obj, k) for obj, k in _coordinated(after, phrase, at, ctx)] or spans
@@ -1285,8 +1483,13 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
     phrase = object_phrase(after, rel)
     parts = conjuncts(after.split(";")[0]) if rel in _SPLIT else [(0, phrase)]
     results = []
+    meeting = re.search(r"\s(?:meeting|session) \d+$", subject)
     for k, (off, part) in enumerate(parts):
-        obj = name_object(object_phrase(" " + part, rel) if k else phrase, ctx)
+        own = object_phrase(" " + part, rel) if k else phrase
+        obj = name_object(own, ctx)
+        obj = restated(part[part.find(own) + len(own) :], obj, ctx) or obj if own else obj
+        if meeting and obj and re.fullmatch(r"(?:provisional\s+)?agenda", obj):
+            obj = f"{obj} of {subject}"  # "the meeting adopted the agenda": its own agenda
         if rel == "decided" and (about := concerned(phrase, ctx)):
             obj = about  # the body or meeting the decision concerns
         r_lo, r_hi = (q_from, words_on(s, t.end, 14)) if k == 0 else (t.end + off, 0)
@@ -1299,6 +1502,39 @@ def _active(s, t: Trigger, after: str, ctx: Context, frame, mframe, cited, state
             Found(subject, rel, obj, r_lo, r_hi, t.start, False, f"{rel}|{subject}|{short}|{tail}")
         )
     return results
+
+
+# "…, as adopted at the first meeting": the participle restates an act the text reported
+_RESTATED = re.compile(
+    r"^[^;:]*?,\s+as\s+(?:previously\s+|earlier\s+)?(?P<verb>adopted|approved|endorsed|decided|"
+    r"established|prepared)\s+(?:at|by|in)\s+(?P<who>[^,;.]+)"
+)
+
+
+def restated(rest: str, obj: str | None, ctx: Context) -> str | None:
+    """The object of an act the text reported before, when the words after an object phrase
+    say that it is that act's object: "the collection of topics for the survey, as adopted at
+    the first meeting" is what the first meeting was said to adopt, if it adopted one thing of
+    that head noun ("collection"). None when the text reported no such act, or several.
+
+    >>> ctx = Context(default_body="Board")
+    >>> first = ctx.meeting_of("the first meeting of the Board")
+    >>> ctx.acts.append((first, "adopted", "set of rules for the survey"))
+    >>> restated(", as adopted at the first meeting of the Board.", "set of rules and a plan", ctx)
+    'set of rules for the survey'
+    >>> restated(", as adopted at the first meeting of the Board.", "plan for the survey", ctx)
+    """
+    m = _RESTATED.match(rest)
+    if not m or not obj or not ctx.acts:
+        return None
+    who = ctx.meeting_of(m.group("who")) or resolve_body(m.group("who"))
+    head = obj.split()[0].lower()
+    found = {
+        o
+        for subject, verb, o in ctx.acts
+        if subject == who and verb == m.group("verb") and o.split()[0].lower() == head
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _enumerated(s: str, before: list[tuple[int, int, str]]) -> bool:

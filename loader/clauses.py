@@ -89,6 +89,7 @@ class Context:
     titles: list[str] = field(default_factory=list)  # capitalised titles seen ("Practical Guide")
     voice: str | None = None  # the body whose own paragraph is read: "its" is that body's
     footnotes: dict[str, str] = field(default_factory=dict)  # mark → the footnote's text
+    acts: list[tuple[str, str, str]] = field(default_factory=list)  # (subject, verb, object) so far
 
     def see_titles(self, sentence: str) -> None:
         """Remember Title Case names of four words or more, for "the Guide"-style anaphora, and

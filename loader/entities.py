@@ -16,6 +16,13 @@ project's IRI scheme gives it, so the same act read from five documents is one s
 >>> reg.names["draft study of cybercrime"] = "https://w3id.org/un-mandates/id/doc/study/x"
 >>> reg.resolve("draft study of cybercrime and comments thereto").iri
 'https://w3id.org/un-mandates/id/doc/study/x'
+
+A name printed with other articles, or with a meeting written out, is the known name
+(:mod:`.name_forms`):
+
+>>> reg.names["plan of the fifth meeting of the expert group"] = "https://w3id.org/un-mandates/id/x"
+>>> reg.resolve("a plan of Expert Group meeting 5").iri
+'https://w3id.org/un-mandates/id/x'
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 
 from mandates import iris
 from mandates.namespaces import MND
+
+from .name_forms import canonical
 
 # a UN symbol, with a part letter and an old-style session: "A/RES/75/290 B", "E/RES/155 C (VII)"
 SYMBOL = re.compile(r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.()-]+)+( [A-Z])?( \([IVXLC]+\))?$")
@@ -122,6 +131,9 @@ class Registry:
         self.names: dict[str, str] = {}
         self.known: set[str] = set()
         self.items: dict[tuple[str, str], str] = {}
+        self._forms: dict[str, str | None] = {}  # canonical form → IRI (None: two resources)
+        self._forms_of = -1  # the number of names the forms were made from
+        self._bodies_cache: dict[str, str] = {}
         # passages already attested, by (source, verb): the same passage is the same act
         self.passages: dict[tuple[str, str], list[Passage]] = defaultdict(list)
         if graph is not None:
@@ -191,6 +203,26 @@ class Registry:
             return None
         found = {iri for name, iri in self.names.items() if name.startswith((key + " ", key + ","))}
         return found.pop() if len(found) == 1 else None
+
+    def _bodies(self) -> dict[str, str]:
+        """Body names in canonical form → IRIs: the fixed ones and the known bodies'."""
+        bodies = {canonical(k, {}): iris.body(slug) for k, slug in BODY_NAMES.items()}
+        for name, iri in self.names.items():
+            if "/body/" in iri:
+                bodies[canonical(name, {})] = iri
+        return bodies
+
+    def _canonical(self, name: str) -> str | None:
+        """The one known resource whose name has the canonical form of ``name``, if any."""
+        if self._forms_of != len(self.names):  # names were added since the forms were made
+            bodies = self._bodies()
+            self._forms = {}
+            for known, iri in self.names.items():
+                form = canonical(known, bodies)
+                self._forms[form] = iri if self._forms.get(form, iri) == iri else None
+            self._bodies_cache = bodies
+            self._forms_of = len(self.names)
+        return self._forms.get(canonical(name, self._bodies_cache))
 
     def _is_body(self, name: str) -> bool:
         key = _key(name)
@@ -263,6 +295,8 @@ class Registry:
         if key in BODY_NAMES:
             iri = iris.body(BODY_NAMES[key])
             return Entity(iri, "body", iri in self.known, name)
+        if same := self._canonical(key):
+            return Entity(same, "known", True, name)
         if prefix := self._known_prefix(key):
             return Entity(self.names[prefix], "known", True, name)
         if shortened := self._shortened(key):

@@ -137,6 +137,7 @@ def _relations(
                 if quote not in whole:
                     raise QuoteError(f"quote not in source: {quote!r}", name, paragraph=p.pid)
                 status = "suggested" if suggested and p.kind == "item" else info.status
+                ctx.acts.append((f.subject, f.relation, f.object or ""))
                 # primary: the act's own text (a resolution's paragraphs, a meeting's report)
                 primary = f.primary or f.subject in own_acts
                 rows.append(

@@ -487,6 +487,20 @@ def _title_end(words: list[str], at: int) -> int:
     return end
 
 
+def _quote_end(words: list[str], at: int) -> int:
+    """Where a quoted title open at word ``at`` closes (``at`` when none is open): a limit on a
+    name never cuts a quoted title."""
+    opened = sum(w.count("“") - w.count("”") for w in words[:at])
+    if opened <= 0:
+        return at
+    end = at
+    while end < len(words) and end < at + 30:
+        end += 1
+        if "”" in words[end - 1]:
+            return end
+    return at
+
+
 def tidy(phrase: str, limit: int = 20) -> str:
     """A free-text object: no leading article, Markdown links unwrapped, at most ``limit`` words.
 
@@ -500,7 +514,9 @@ def tidy(phrase: str, limit: int = 20) -> str:
     text = re.sub(r"^([A-Z].*?)\s+\((?:[A-Z]{2,}|the [A-Z][^()]*)\)$", r"\1", text)
     text = _SO_FAR.sub("", text)
     words = text.split()
-    limit = max(limit, _title_end(words, limit))
+    limit = max(limit, _title_end(words, limit), _quote_end(words, limit))
+    if 1 < limit < len(words) and words[limit - 2].lower() in ("and", "or"):
+        limit += 1  # "small arms and light weapons": a pair is not cut after its "and"
     if len(words) > limit:  # cut, and do not end on a preposition or conjunction
         words = words[:limit]
         while words and words[-1].lower() in (

@@ -230,3 +230,140 @@ def test_in_which_inter_alia_after_a_footnoted_instrument_is_that_instruments_ac
         "reaffirmed",
         "contribution of the Office to the fight against fraud",
     ) in (found)
+
+
+# --- pass 3, round 3: where a footnote, a name, a quoted title or a complement belongs
+
+
+def test_a_note_after_a_title_inside_an_abstract_phrase_is_the_titles() -> None:
+    found = acts(
+        "Recognizing the importance of fair accounting for the implementation of the Lima "
+        "Agenda on Fisheries, 1",
+        "Recalling the political declaration on the Lima Plan of Action on Fisheries, 2",
+        "__________________",
+        "1 Resolution 85/1.",
+        "2 Resolution 85/2.",
+    )
+    assert [(v, o) for _, v, o in found] == [
+        (
+            "recognized",
+            "importance of fair accounting for the implementation of the Lima Agenda on Fisheries",
+        ),
+        ("recalled", "A/RES/85/2"),
+    ]
+
+
+def test_a_quoted_title_is_never_cut_and_what_follows_it_with_and_the_is_another_phrase() -> None:
+    found = acts(
+        "Noting the debates held at the seminar on the topic “Fraud at sea: risks, rules and "
+        "remedies” and the two panels, as reported by the Chair,",
+    )
+    assert [o for *_, o in found] == [
+        "debates held at the seminar on the topic “Fraud at sea: risks, rules and remedies”"
+    ]
+
+
+def test_an_and_inside_a_bodys_name_does_not_close_a_between_list() -> None:
+    found = acts(
+        "Welcoming the partnership between the United Nations Office on Drugs and Crime, the "
+        "Fishery Board and the Ocean Council, and the report on it,",
+    )
+    assert found[0][2] == (
+        "partnership between the United Nations Office on Drugs and Crime, the Fishery Board "
+        "and the Ocean Council"
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "Recalling the commitment made by States to contribute to reaching the goals of the "
+            "Lima Plan on Fisheries 3 through their national policies,",
+            "commitment made by States to contribute to reaching the goals of the Lima Plan on "
+            "Fisheries",
+        ),
+        (
+            "Welcoming the election of Chile to host the tenth session of the Fishery Board,",
+            "election of Chile to host the tenth session of the Fishery Board",
+        ),
+        # no infinitive complement: the phrase ends before "to"
+        (
+            "Noting the report of the Board to inform States of new rules,",
+            "report of the Board",
+        ),
+    ],
+)
+def test_an_infinitive_completing_a_noun_is_part_of_the_phrase(paragraph, expected) -> None:
+    assert [o for *_, o in acts(paragraph)] == [expected]
+
+
+def test_in_accordance_with_a_dated_agreement_identifies_the_efforts() -> None:
+    found = acts(
+        "Noting the joint efforts undertaken in accordance with the memorandum on cooperation of "
+        "3 March 2031 between the Fishery Board and INTERPOL, and the results achieved,",
+        "Noting also the joint efforts undertaken in accordance with existing rules,",
+    )
+    assert [o for *_, o in found] == [
+        "joint efforts undertaken in accordance with the memorandum on cooperation of 3 March "
+        "2031 between the Fishery Board and INTERPOL",
+        "joint efforts undertaken",
+    ]
+
+
+def test_a_gerund_adjunct_after_a_closed_between_list_is_cut() -> None:
+    found = acts(
+        "Acknowledging the cooperation between the Fishery Board and INTERPOL in assisting "
+        "coastal States,",
+        "Acknowledging also the need to deepen the cooperation between the Fishery Board and "
+        "INTERPOL in protecting the high seas,",
+        "Recognizing the contribution of the cooperation between the Board and INTERPOL in "
+        "protecting fish stocks,",
+    )
+    assert [o for *_, o in found] == [
+        "cooperation between the Fishery Board and INTERPOL",
+        "need to deepen the cooperation between the Fishery Board and INTERPOL in protecting the "
+        "high seas",
+        "contribution of the cooperation between the Board and INTERPOL in protecting fish stocks",
+    ]
+
+
+def test_a_word_limit_cuts_neither_a_quoted_title_nor_a_pair_after_its_and() -> None:
+    title = tidy(
+        "the notes of the Board of Auditors of Fish on its work under the agenda item "
+        "“Ways and means to protect the fish stocks of the high seas”"
+    )
+    assert title.endswith("“Ways and means to protect the fish stocks of the high seas”")
+    pair = tidy(
+        "the contribution of the joint work between the Board and INTERPOL in fighting the "
+        "illegal trade in rare fish and shark fins"
+    )
+    assert pair.endswith("rare fish and shark fins")
+
+
+def test_entitled_is_no_word_of_a_titled_item() -> None:
+    found = acts(
+        "Noting the debates of the Board under the agenda item entitled “Fish and the law”,",
+        "Recalling that in its resolution 80/4 it decided that the item entitled “Fish at sea” "
+        "would be considered every year,",
+    )
+    assert ("noted", "debates of the Board under the agenda item “Fish and the law”") in [
+        (v, o) for _, v, o in found
+    ]
+    assert ("A/RES/80/4", "decided", "agenda item “Fish at sea”") in found
+
+
+def test_a_passive_invitation_inside_an_instruments_frame_is_the_instruments_act() -> None:
+    found = acts(
+        "Bearing in mind that, in the Lima Declaration on Fair Fishing and the Rule of Law, 1 the "
+        "Commission was invited to report on fishing crime,",
+        "Bearing in mind also that, in its resolution 80/7, the Secretary-General was requested "
+        "to report on fishing crime,",
+        "Bearing in mind further that Member States were invited to report on fishing crime,",
+        "__________________",
+        "1 Resolution 80/3, annex.",
+    )
+    assert found == [
+        ("Lima Declaration", "invited", "Commission on Crime Prevention and Criminal Justice"),
+        ("A/RES/80/7", "requested", "Secretary-General"),
+    ]
